@@ -1,0 +1,49 @@
+/** A lead as the app imported it; every field is untrusted CSV data. */
+export interface LeadModel {
+  email: string;
+  firstName?: string;
+  lastName?: string;
+  company?: string;
+  title?: string;
+  industry?: string;
+  linkedinUrl?: string;
+  website?: string;
+  city?: string;
+  state?: string;
+  country?: string;
+  tags?: string;
+}
+
+export interface GenerateContentRequest {
+  lead: LeadModel;
+  prompt?: string;
+  /** Already checked against the allow-override setting by the caller. */
+  systemPrompt?: string;
+  /** Already checked against the allow-list by the caller; the default model when absent. */
+  model?: string;
+}
+
+export interface Snippets {
+  snippet1: string;
+  snippet2: string;
+  snippet3: string;
+  snippet4: string;
+  snippet5: string;
+  snippet6: string;
+  snippet7: string;
+}
+
+export interface GeneratedContentModel extends Snippets {
+  model: string;
+  usage: { inputTokens: number; outputTokens: number };
+  stopReason?: string;
+  generatedAt: string;
+  email: string;
+  firstName?: string;
+  lastName?: string;
+  company?: string;
+  title?: string;
+  linkedinUrl?: string;
+  industry: string;
+  tags?: string;
+}
