@@ -8,15 +8,18 @@ export class Deadline {
   private readonly expiresAt: number;
   private readonly timer: NodeJS.Timeout;
 
+  private readonly detach: () => void;
+
   private constructor(budgetMs: number, parent?: AbortSignal) {
     this.expiresAt = Date.now() + budgetMs;
     const controller = new AbortController();
     this.timer = setTimeout(() => controller.abort(new DeadlineExceeded(budgetMs)), budgetMs);
     this.timer.unref();
-    if (parent) {
-      if (parent.aborted) controller.abort(parent.reason);
-      else parent.addEventListener('abort', () => controller.abort(parent.reason), { once: true });
-    }
+    // The parent (the client's connection) outlives many deadlines, so the listener is removed on dispose.
+    const onParentAbort = () => controller.abort(parent?.reason);
+    if (parent?.aborted) controller.abort(parent.reason);
+    else parent?.addEventListener('abort', onParentAbort, { once: true });
+    this.detach = () => parent?.removeEventListener('abort', onParentAbort);
     controller.signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
     this.signal = controller.signal;
   }
@@ -34,9 +37,10 @@ export class Deadline {
     return this.remainingMs() <= 0;
   }
 
-  /** Frees the timer once the operation is over. */
+  /** Frees the timer and the parent listener once the operation is over. */
   dispose(): void {
     clearTimeout(this.timer);
+    this.detach();
   }
 }
 

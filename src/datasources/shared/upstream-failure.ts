@@ -90,3 +90,11 @@ export function retryAfterMsFrom(get: (name: string) => string | null | undefine
   const date = Date.parse(after);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/**
+ * The failure for work given up because `signal` aborted: the operation's deadline passed (the reason is a
+ * `DeadlineExceeded`) or the client went away. `delivery` is 'no' while still queued, 'maybe' mid-attempt.
+ */
+export function abortedFailure(upstream: UpstreamName, signal: AbortSignal, delivery: Delivery): UpstreamFailure {
+  return new UpstreamFailure(upstream, 'aborted', 'gave up before the upstream answered', { delivery, cause: signal.reason });
+}

@@ -1,0 +1,166 @@
+import Transport from 'winston-transport';
+import { BffError } from '../../../../graphql/errors';
+import { addLogTransport, configureLogger } from '../../../../logging/logger';
+import { Deadline } from '../../deadline';
+import type { AcquireResult } from '../../gate/gate-store';
+import { MemoryGateStore } from '../../gate/memory-gate-store';
+import type { AttemptContext, Cost, UpstreamCall } from '../../upstream';
+import { UpstreamFailure, type FailureClass, type UpstreamFailureDetails } from '../../upstream-failure';
+import { createUpstream, type UpstreamRuntime, type UpstreamRuntimeOptions } from '../../upstream-runtime';
+
+/** mulberry32: a tiny seeded PRNG, so jitter and fault injection repeat exactly. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+export function deferred<T = void>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Lets pending promise chains (gate grants, releases) run. */
+export const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** An UpstreamFailure as a data source would throw it. */
+export function failure(failureClass: FailureClass, details: Partial<UpstreamFailureDetails> = {}): UpstreamFailure {
+  return new UpstreamFailure('claude', failureClass, `upstream said: secret-ish ${failureClass} text`, { delivery: 'no', ...details });
+}
+
+export function call<T>(run: (ctx: AttemptContext) => Promise<T>, extra: Partial<UpstreamCall<T>> = {}): UpstreamCall<T> {
+  return { route: 'GET /v1/test', retry: 'idempotent', run, ...extra };
+}
+
+/** A call whose attempts follow a script: each entry is thrown (a failure) or returned (anything else). */
+export function scripted<T>(script: Array<UpstreamFailure | T>, extra: Partial<UpstreamCall<T>> = {}) {
+  const contexts: AttemptContext[] = [];
+  const upstreamCall = call<T>(async (ctx) => {
+    contexts.push(ctx);
+    const step = script[Math.min(contexts.length, script.length) - 1];
+    if (step instanceof UpstreamFailure) throw step;
+    return step as T;
+  }, extra);
+  return { call: upstreamCall, contexts, get runs() { return contexts.length; } };
+}
+
+const deadlines: Deadline[] = [];
+
+/** A deadline disposed after the test. */
+export function deadline(ms: number, parent?: AbortSignal): Deadline {
+  const d = Deadline.after(ms, parent);
+  deadlines.push(d);
+  return d;
+}
+
+afterEach(() => {
+  for (const d of deadlines.splice(0)) d.dispose();
+});
+
+export type RuntimeOverrides = Partial<Omit<UpstreamRuntimeOptions, 'limits' | 'resilience'>> & {
+  limits?: Partial<UpstreamRuntimeOptions['limits']>;
+  resilience?: Partial<UpstreamRuntimeOptions['resilience']>;
+};
+
+const runtimes: UpstreamRuntime[] = [];
+
+/** A runtime with millisecond-scale settings; closed after the test. */
+export function runtime(overrides: RuntimeOverrides = {}): UpstreamRuntime {
+  const { limits, resilience, ...rest } = overrides;
+  const rt = createUpstream({
+    name: 'claude',
+    displayName: 'Claude',
+    attemptTimeoutMs: 2_000,
+    pollIntervalMs: 20,
+    random: seededRandom(7),
+    ...rest,
+    limits: { maxConcurrency: 4, budgets: {}, windowMs: 1_000, ...limits },
+    resilience: {
+      queueMax: 100,
+      queueMaxWaitMs: 5_000,
+      maxAttempts: 4,
+      retryBaseDelayMs: 1,
+      retryMaxDelayMs: 5,
+      circuit: { failureThresholdPercent: 50, minimumCalls: 10, windowMs: 1_000, openMs: 100 },
+      ...resilience,
+    },
+  });
+  runtimes.push(rt);
+  return rt;
+}
+
+afterEach(async () => {
+  await Promise.all(runtimes.splice(0).map((rt) => rt.close()));
+});
+
+export interface LogLine {
+  level: string;
+  message: string;
+  [key: string]: unknown;
+}
+
+class CaptureTransport extends Transport {
+  readonly lines: LogLine[] = [];
+  override log(info: LogLine, next: () => void): void {
+    this.lines.push(info);
+    next();
+  }
+}
+
+/** Logs at debug level into memory (the console stays quiet); returns the captured lines. */
+export function captureLogs(): LogLine[] {
+  configureLogger({ level: 'debug', format: 'json', silent: true });
+  const capture = new CaptureTransport();
+  const remove = addLogTransport(capture);
+  afterEach(() => {
+    capture.lines.length = 0;
+  });
+  afterAll(remove);
+  return capture.lines;
+}
+
+/** Awaits a promise expected to reject with a BffError and returns it (fails the test otherwise). */
+export async function bffRejection(promise: Promise<unknown>): Promise<BffError> {
+  const outcome = await promise.then(
+    (value: unknown) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  if (!('error' in outcome)) throw new Error(`expected a rejection, got ${JSON.stringify(outcome.value)}`);
+  expect(outcome.error).toBeInstanceOf(BffError);
+  return outcome.error as BffError;
+}
+
+/** The in-memory store, recording when it granted leases and what pauses it was asked for (the gate's own clock). */
+export class RecordingStore extends MemoryGateStore {
+  readonly grantedAt: number[] = [];
+  readonly pauses: number[] = [];
+
+  override async tryAcquire(cost: Cost, now: number, leaseTtlMs: number): Promise<AcquireResult> {
+    const result = await super.tryAcquire(cost, now, leaseTtlMs);
+    if (result.ok) this.grantedAt.push(now);
+    return result;
+  }
+
+  override async pauseUntil(untilMs: number): Promise<void> {
+    this.pauses.push(untilMs);
+    return super.pauseUntil(untilMs);
+  }
+}

@@ -1,0 +1,134 @@
+import type { CircuitChangeEvent } from '../upstream-events';
+import { bffRejection, call, captureLogs, deadline, deferred, failure, flush, runtime, scripted, sleep } from './support/fakes';
+
+const logs = captureLogs();
+
+/** A short cool-down for the tests that wait for the probe; a long one where OPEN must still hold when asserted. */
+function openCircuitRuntime(openMs: number) {
+  const circuit = { failureThresholdPercent: 50, minimumCalls: 4, windowMs: 1_000, openMs };
+  const rt = runtime({ resilience: { maxAttempts: 1, circuit } });
+  const changes: CircuitChangeEvent[] = [];
+  rt.subscribe({ onCircuitChange: (e) => changes.push(e) });
+  return { rt, changes };
+}
+
+async function failTimes(rt: ReturnType<typeof runtime>, n: number, cls: Parameters<typeof failure>[0] = 'server_error') {
+  for (let i = 0; i < n; i++) {
+    await bffRejection(rt.execute(scripted([failure(cls, { retryAfterMs: cls === 'rate_limited' ? 1 : undefined })]).call, deadline(1_000)));
+  }
+}
+
+describe('circuit breaker in the runtime', () => {
+  it('opens on unhealthy failures, then fails fast with UPSTREAM_UNAVAILABLE and the time left open', async () => {
+    const { rt, changes } = openCircuitRuntime(1_000);
+    await failTimes(rt, 4);
+    expect(rt.status().circuit).toBe('OPEN');
+    expect(changes).toEqual([{ upstream: 'claude', from: 'CLOSED', to: 'OPEN' }]);
+    expect(logs).toContainEqual(expect.objectContaining({ level: 'warn', message: 'Claude circuit opened: failing fast' }));
+
+    const run = jest.fn(async () => 'never');
+    const error = await bffRejection(rt.execute(call(run), deadline(1_000)));
+    expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', retryAfterSeconds: 1 });
+    expect(error.message).toBe('Claude is unavailable right now; try again in 1 second.');
+    expect(logs).toContainEqual(expect.objectContaining({ level: 'warn', kind: 'circuit_open' }));
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('is not opened by 429s or input errors', async () => {
+    const { rt } = openCircuitRuntime(1_000);
+    await failTimes(rt, 6, 'rate_limited');
+    await failTimes(rt, 6, 'bad_request');
+    expect(rt.status().circuit).toBe('CLOSED');
+  });
+
+  it('lets one probe through after the cool-down; its success closes the circuit', async () => {
+    const { rt, changes } = openCircuitRuntime(100);
+    await failTimes(rt, 4);
+    await sleep(110);
+    expect(rt.status().circuit).toBe('HALF_OPEN');
+    const probeGate = deferred<string>();
+    const probe = rt.execute(call(() => probeGate.promise), deadline(1_000));
+    await flush();
+    const other = jest.fn(async () => 'never');
+    expect((await bffRejection(rt.execute(call(other), deadline(1_000)))).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(other).not.toHaveBeenCalled();
+    probeGate.resolve('probe ok');
+    await expect(probe).resolves.toBe('probe ok');
+    expect(rt.status().circuit).toBe('CLOSED');
+    expect(changes.map((c) => c.to)).toEqual(['OPEN', 'HALF_OPEN', 'CLOSED']);
+    await expect(rt.execute(call(async () => 'flowing'), deadline(1_000))).resolves.toBe('flowing');
+  });
+
+  it('re-opens when the probe fails', async () => {
+    const { rt, changes } = openCircuitRuntime(100);
+    await failTimes(rt, 4);
+    await sleep(110);
+    await failTimes(rt, 1, 'network');
+    expect(changes.map((c) => c.to)).toEqual(['OPEN', 'HALF_OPEN', 'OPEN']);
+  });
+});
+
+describe('coalescing', () => {
+  it('shares one execution and one result among identical concurrent reads', async () => {
+    const rt = runtime();
+    const run = jest.fn(async () => {
+      await sleep(10);
+      return { campaigns: [1, 2, 3] };
+    });
+    const read = call(run, { coalesceKey: 'GET /v1/campaign_list' });
+    const results = await Promise.all(Array.from({ length: 5 }, () => rt.execute(read, deadline(1_000))));
+    expect(run).toHaveBeenCalledTimes(1);
+    for (const result of results) expect(result).toBe(results[0]);
+    await rt.execute(read, deadline(1_000));
+    expect(run).toHaveBeenCalledTimes(2); // nothing is cached once the shared run is over
+  });
+
+  it('does not share between different keys', async () => {
+    const rt = runtime();
+    const run = jest.fn(async () => sleep(5));
+    await Promise.all([rt.execute(call(run, { coalesceKey: 'a' }), deadline(1_000)), rt.execute(call(run, { coalesceKey: 'b' }), deadline(1_000))]);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
+  it('lets each caller leave at its own abort while the others still get the result', async () => {
+    const rt = runtime();
+    const answer = deferred<string>();
+    let sharedSignal: AbortSignal | undefined;
+    const read = call(
+      async (ctx) => {
+        sharedSignal = ctx.signal;
+        return answer.promise;
+      },
+      { coalesceKey: 'k' },
+    );
+    const leaving = new AbortController();
+    const first = rt.execute(read, deadline(1_000, leaving.signal));
+    const second = rt.execute(read, deadline(1_000));
+    await flush();
+    leaving.abort(new Error('client went away'));
+    expect((await bffRejection(first)).code).toBe('UPSTREAM_TIMEOUT');
+    expect(sharedSignal!.aborted).toBe(false);
+    answer.resolve('shared');
+    await expect(second).resolves.toBe('shared');
+  });
+
+  it('cancels the shared execution when every caller has left', async () => {
+    const rt = runtime();
+    let sharedSignal: AbortSignal | undefined;
+    const read = call(
+      (ctx) => {
+        sharedSignal = ctx.signal;
+        return new Promise<string>((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)));
+      },
+      { coalesceKey: 'k' },
+    );
+    const a = new AbortController();
+    const b = new AbortController();
+    const calls = [rt.execute(read, deadline(1_000, a.signal)), rt.execute(read, deadline(1_000, b.signal))];
+    await flush();
+    a.abort(new Error('gone'));
+    b.abort(new Error('gone'));
+    await Promise.all(calls.map((c) => bffRejection(c)));
+    expect(sharedSignal!.aborted).toBe(true);
+  });
+});

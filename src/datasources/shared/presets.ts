@@ -1,0 +1,57 @@
+import type { Config } from '../../config';
+import { logger } from '../../logging/logger';
+import { createUpstream, type UpstreamRuntime, type UpstreamRuntimeOptions } from './upstream-runtime';
+
+/** Anthropic's and our limits are per minute. */
+const MINUTE_MS = 60_000;
+
+/** What callers may add to a preset: a shared store, a seeded random, metrics listeners. */
+export type UpstreamExtras = Pick<UpstreamRuntimeOptions, 'store' | 'random' | 'listeners'>;
+
+/** Claude: concurrency plus the three per-minute token buckets Anthropic enforces (requests, input, output). */
+export function createClaudeUpstream(config: Config, extras: UpstreamExtras = {}): UpstreamRuntime {
+  const { limits, attemptTimeoutMs } = config.claude;
+  return createUpstream({
+    name: 'claude',
+    displayName: 'Claude',
+    limits: {
+      maxConcurrency: limits.maxConcurrency,
+      budgets: {
+        requests: limits.requestsPerMinute,
+        input_tokens: limits.inputTokensPerMinute,
+        output_tokens: limits.outputTokensPerMinute,
+      },
+      windowMs: MINUTE_MS,
+    },
+    resilience: config.resilience,
+    attemptTimeoutMs,
+    ...extras,
+  });
+}
+
+/**
+ * Woodpecker processes one request at a time per key and drops what its own short queue cannot hold, so the
+ * gate holds it to `maxConcurrency` (1) and queues here instead. It documents no per-minute quota: a request
+ * budget exists only when one is configured (> 0).
+ */
+export function createWoodpeckerUpstream(config: Config, extras: UpstreamExtras = {}): UpstreamRuntime {
+  const { limits, attemptTimeoutMs } = config.woodpecker;
+  if (limits.maxConcurrency > 1) {
+    logger.warn('WOODPECKER_MAX_CONCURRENCY above 1: Woodpecker processes one request at a time per key and drops the excess', {
+      component: 'upstream',
+      maxConcurrency: limits.maxConcurrency,
+    });
+  }
+  return createUpstream({
+    name: 'woodpecker',
+    displayName: 'Woodpecker',
+    limits: {
+      maxConcurrency: limits.maxConcurrency,
+      budgets: limits.requestsPerMinute > 0 ? { requests: limits.requestsPerMinute } : {},
+      windowMs: MINUTE_MS,
+    },
+    resilience: config.resilience,
+    attemptTimeoutMs,
+    ...extras,
+  });
+}

@@ -1,0 +1,84 @@
+import type winston from 'winston';
+import { describeError } from '../../logging/logger';
+import type { ErrorCode } from '../../graphql/errors';
+import type { CircuitState } from './upstream';
+import type { FailureClass, UpstreamName } from './upstream-failure';
+
+export interface AttemptEvent {
+  upstream: UpstreamName;
+  route: string;
+  attempt: number;
+  durationMs: number;
+  /** 'ok', the failure class, or 'unexpected' when `run` threw something that is not an UpstreamFailure. */
+  outcome: 'ok' | FailureClass | 'unexpected';
+  status?: number;
+}
+
+export interface QueueWaitEvent {
+  upstream: UpstreamName;
+  route: string;
+  waitedMs: number;
+}
+
+export interface CircuitChangeEvent {
+  upstream: UpstreamName;
+  from: CircuitState;
+  to: CircuitState;
+}
+
+export interface OutcomeEvent {
+  upstream: UpstreamName;
+  route: string;
+  ok: boolean;
+  attempts: number;
+  /** Succeeded after at least one failed attempt: what the retry owner is for. */
+  recovered: boolean;
+  /** The error code the caller got, when not ok. */
+  code?: ErrorCode;
+}
+
+/** Hooks for metrics and tracing; every one is optional. They run synchronously on the call path: keep them cheap. */
+export interface UpstreamListener {
+  onAttempt?(event: AttemptEvent): void;
+  onQueueWait?(event: QueueWaitEvent): void;
+  onCircuitChange?(event: CircuitChangeEvent): void;
+  onOutcome?(event: OutcomeEvent): void;
+}
+
+type EventOf<K extends keyof UpstreamListener> = Parameters<NonNullable<UpstreamListener[K]>>[0];
+
+/** The listeners of one upstream runtime. A throwing listener is logged and never breaks the call. */
+export class UpstreamEvents {
+  private listeners: UpstreamListener[];
+
+  constructor(
+    initial: readonly UpstreamListener[],
+    private readonly logger: winston.Logger,
+  ) {
+    this.listeners = [...initial];
+  }
+
+  subscribe(listener: UpstreamListener): () => void {
+    this.listeners = [...this.listeners, listener];
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  /** Lets callers skip building an event nobody listens to. */
+  get active(): boolean {
+    return this.listeners.length > 0;
+  }
+
+  emit<K extends keyof UpstreamListener>(hook: K, event: EventOf<K>): void {
+    for (const listener of this.listeners) {
+      const handler = listener[hook] as ((e: EventOf<K>) => void) | undefined;
+      if (!handler) continue;
+      try {
+        handler.call(listener, event);
+      } catch (error) {
+        this.logger.error('upstream listener failed', { hook, error: describeError(error) });
+      }
+    }
+  }
+}
