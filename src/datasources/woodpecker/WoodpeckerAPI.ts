@@ -1,0 +1,267 @@
+import DataLoader from 'dataloader';
+import type { Config, ResilienceConfig, WoodpeckerConfig } from '../../config';
+import { normalizeEmail } from '../../domain/email';
+import { BffError, ErrorCode } from '../../graphql/errors';
+import { Deadline } from '../shared/deadline';
+import type { Upstream } from '../shared/upstream';
+import { CampaignCache, MemoryCacheStore } from './campaign-cache';
+import { readBatchOutcome, type BatchOutcome } from './export/batch-outcome';
+import { prepareExport, toBatches, type OutgoingProspect } from './export/prepare';
+import { sendInBatches } from './export/send-in-batches';
+import { log } from './log';
+import { parseCampaignList } from './mapping';
+import type {
+  CampaignModel,
+  CampaignStatus,
+  ExportResultModel,
+  ProspectFilterModel,
+  ProspectInputModel,
+  ProspectPageModel,
+} from './models';
+import { MAX_PER_PAGE, prospectPageQuery, readProspects, toProspectPage, type ProspectRead, type Query } from './prospect-query';
+import type { WireAddProspectsBody } from './wire';
+import { compactQuery, WoodpeckerHttp, type WoodpeckerResponse } from './woodpecker-http';
+
+const CAMPAIGN_LIST = '/v1/campaign_list';
+const PROSPECTS = '/v1/prospects';
+const ADD_PROSPECTS = '/v1/add_prospects_campaign';
+
+/** Ids per `campaign_list?id=` call: keeps the URL well below Woodpecker's ~4100-character limit. */
+const MAX_IDS_PER_LOOKUP = 300;
+/** Ids that are not Woodpecker's numeric ones are never sent: one bad id would fail a whole by-ids lookup. */
+const WOODPECKER_ID = /^[1-9]\d{0,15}$/;
+
+/** The process-wide parts every per-request `WoodpeckerAPI` is built on. */
+export interface WoodpeckerShared {
+  /** The Woodpecker runtime: gate (one at a time), retries, circuit, coalescing. */
+  upstream: Upstream;
+  http: WoodpeckerHttp;
+  campaignCache: CampaignCache;
+  config: WoodpeckerConfig;
+  deadlines: ResilienceConfig['deadlines'];
+}
+
+/** Built once at start-up, never per request. */
+export function createWoodpeckerShared(config: Config, upstream: Upstream): WoodpeckerShared {
+  const woodpecker = config.woodpecker;
+  return {
+    upstream,
+    http: new WoodpeckerHttp({
+      baseUrl: woodpecker.baseUrl,
+      apiKey: woodpecker.apiKey,
+      // The gate lets at most this many calls through at once; more sockets would only idle.
+      connections: woodpecker.limits.maxConcurrency,
+    }),
+    campaignCache: new CampaignCache(new MemoryCacheStore<CampaignModel[]>(), woodpecker.campaignCacheTtlMs),
+    config: woodpecker,
+    deadlines: config.resilience.deadlines,
+  };
+}
+
+export interface ExportRequest {
+  /** A validated Woodpecker campaign id (validation/campaign-id.ts). */
+  campaignId: string;
+  prospects: ProspectInputModel[];
+  force: boolean;
+}
+
+async function withDeadline<T>(budgetMs: number, parent: AbortSignal | undefined, work: (d: Deadline) => Promise<T>): Promise<T> {
+  const deadline = Deadline.after(budgetMs, parent);
+  try {
+    return await work(deadline);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+const parseCampaignBody = (response: WoodpeckerResponse): CampaignModel[] => parseCampaignList(response.body);
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof BffError && error.code === ErrorCode.NOT_FOUND;
+}
+
+function campaignNotFound(campaignId: string): BffError {
+  return new BffError(ErrorCode.NOT_FOUND, `Campaign ${campaignId} was not found in Woodpecker.`);
+}
+
+/**
+ * The Woodpecker data source, built per request on process-wide singletons (HTTP pool, campaign cache,
+ * upstream runtime). Each public operation runs on its own deadline, tied to the client's connection, and
+ * describes every exchange as an `UpstreamCall`: the runtime gates, retries and translates failures.
+ */
+export class WoodpeckerAPI {
+  /** Campaigns by id for `Prospect.campaigns`: joined against the cached list, so a page costs ≤ 1 call. */
+  readonly campaignById: DataLoader<string, CampaignModel | null>;
+  /** Campaigns with stats. Woodpecker returns stats only for a single-id lookup, hence one call per id. */
+  readonly campaignDetails: DataLoader<string, CampaignModel | null>;
+
+  constructor(
+    private readonly shared: WoodpeckerShared,
+    private readonly requestSignal?: AbortSignal,
+  ) {
+    this.campaignById = new DataLoader((ids) => this.loadCampaignsById(ids));
+    this.campaignDetails = new DataLoader((ids) => Promise.all(ids.map((id) => this.fetchCampaignDetails(id))), { batch: false });
+  }
+
+  /** Newest first; an empty or absent `status` list means every status. */
+  async listCampaigns(options: { status?: readonly CampaignStatus[]; forceRefresh?: boolean } = {}): Promise<CampaignModel[]> {
+    const campaigns = await this.allCampaigns(options.forceRefresh ?? false);
+    const wanted = options.status?.length ? new Set(options.status) : undefined;
+    // Always a new array: the cached one is shared by every request.
+    return wanted ? campaigns.filter((c) => wanted.has(c.status)) : [...campaigns];
+  }
+
+  getCampaign(id: string): Promise<CampaignModel | null> {
+    return this.campaignDetails.load(id);
+  }
+
+  async listProspects(filter: ProspectFilterModel, page: number, perPage: number): Promise<ProspectPageModel> {
+    const query = prospectPageQuery(filter, page, perPage);
+    const read = await this.forRequest(this.shared.deadlines.readMs, (d) => this.readProspectPage(query, d));
+    return toProspectPage(read, page, perPage);
+  }
+
+  /** Which of `emails` are prospects of the campaign already: input order and spelling, each address once. */
+  async duplicateEmails(campaignId: string, emails: readonly string[]): Promise<string[]> {
+    const wanted = new Map<string, string>();
+    for (const email of emails) if (!wanted.has(normalizeEmail(email))) wanted.set(normalizeEmail(email), email);
+    if (wanted.size === 0) return [];
+    const keys = new Set(wanted.keys());
+    const found = await this.forRequest(this.shared.deadlines.readMs, (d) => this.findInCampaign(campaignId, keys, d));
+    return [...wanted].filter(([key]) => found.has(key)).map(([, email]) => email);
+  }
+
+  async addProspects(request: ExportRequest): Promise<ExportResultModel> {
+    const { outgoing, rejected } = prepareExport(request.prospects);
+    const batches = toBatches(outgoing, this.shared.config.batchSize);
+    const { exportMs, exportPerBatchMs } = this.shared.deadlines;
+    const { result, batchesDelivered } = await this.forRequest(exportMs + batches.length * exportPerBatchMs, (d) =>
+      sendInBatches(batches, rejected, (batch) => this.sendBatch(request, batch, d)).catch((error: unknown) => {
+        // Only the first batch throws (see sendInBatches); E_RECORD_NOT_FOUND there means the campaign.
+        throw isNotFound(error) ? campaignNotFound(request.campaignId) : error;
+      }),
+    );
+    const { total, succeeded, duplicates, failed } = result;
+    const counts = { total, succeeded, duplicates, failed, batches: batches.length, batchesDelivered };
+    log.info('prospects exported', { campaignId: request.campaignId, ...counts });
+    return result;
+  }
+
+  private sendBatch(request: ExportRequest, batch: readonly OutgoingProspect[], deadline: Deadline): Promise<BatchOutcome> {
+    const body: WireAddProspectsBody = {
+      campaign: { campaign_id: Number(request.campaignId) },
+      prospects: batch.map((p) => p.wire),
+      force: request.force,
+    };
+    const emails = batch.map((p) => p.email);
+    return this.shared.upstream.execute(
+      {
+        route: `POST ${ADD_PROSPECTS}`,
+        // Re-sending is harmless: prospects already added come back as duplicates, never twice.
+        retry: 'resend-safe',
+        run: async (ctx) => {
+          const { signal, timeoutMs } = ctx;
+          const response = await this.shared.http.exchange({
+            method: 'POST',
+            path: ADD_PROSPECTS,
+            body,
+            signal,
+            timeoutMs,
+            reportsItemOutcomes: true,
+          });
+          const resent = ctx.previousFailures.some((failure) => failure.delivery !== 'no');
+          return readBatchOutcome(emails, response.body, resent);
+        },
+      },
+      deadline,
+    );
+  }
+
+  /**
+   * The cache load is shared by every request waiting for it, so it runs on its own read deadline rather
+   * than on the first caller's: one client disconnecting must not fail everybody else's read.
+   */
+  private allCampaigns(forceRefresh: boolean): Promise<CampaignModel[]> {
+    const load = (): Promise<CampaignModel[]> =>
+      withDeadline(this.shared.deadlines.readMs, undefined, (d) => this.read(d, CAMPAIGN_LIST, {}, parseCampaignBody));
+    return this.shared.campaignCache.all(load, { forceRefresh });
+  }
+
+  /** Known ids come from the cached list; the others (new, or not listed) from one by-ids lookup. */
+  private async loadCampaignsById(ids: readonly string[]): Promise<(CampaignModel | null)[]> {
+    const byId = new Map((await this.allCampaigns(false)).map((c) => [c.id, c]));
+    const missing = ids.filter((id) => !byId.has(id) && WOODPECKER_ID.test(id));
+    if (missing.length > 0) {
+      await this.forRequest(this.shared.deadlines.readMs, async (d) => {
+        for (const chunk of toBatches(missing, MAX_IDS_PER_LOOKUP)) {
+          for (const campaign of await this.lookupCampaigns(chunk, d)) byId.set(campaign.id, campaign);
+        }
+      });
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  private async fetchCampaignDetails(id: string): Promise<CampaignModel | null> {
+    if (!WOODPECKER_ID.test(id)) return null;
+    const found = await this.forRequest(this.shared.deadlines.readMs, (d) => this.lookupCampaigns([id], d));
+    return found.find((c) => c.id === id) ?? null;
+  }
+
+  /** `campaign_list?id=…`: with exactly one id the answer carries stats. Unknown ids are simply absent. */
+  private async lookupCampaigns(ids: readonly string[], deadline: Deadline): Promise<CampaignModel[]> {
+    try {
+      return await this.read(deadline, CAMPAIGN_LIST, { id: ids.join(',') }, parseCampaignBody);
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+  }
+
+  /**
+   * Pages through the campaign's prospects until every wanted address was seen or the list ends. Woodpecker may
+   * say "unknown campaign" with E_RECORD_NOT_FOUND or with an empty list (unverified), so an empty first page is
+   * checked against the campaign list before it is taken for an empty campaign.
+   */
+  private async findInCampaign(campaignId: string, wanted: ReadonlySet<string>, deadline: Deadline): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let page = 1; found.size < wanted.size; page += 1) {
+      const read = await this.readProspectPage({ campaigns_id: campaignId, per_page: MAX_PER_PAGE, page }, deadline);
+      if (page === 1 && read.rawCount === 0 && (await this.campaignById.load(campaignId)) === null) {
+        throw campaignNotFound(campaignId);
+      }
+      for (const key of read.items.map((p) => normalizeEmail(p.email))) if (wanted.has(key)) found.add(key);
+      const lastPage = read.rawCount < MAX_PER_PAGE || (read.totalCount !== undefined && page * MAX_PER_PAGE >= read.totalCount);
+      if (lastPage) break;
+    }
+    return found;
+  }
+
+  private async readProspectPage(query: Query, deadline: Deadline): Promise<ProspectRead> {
+    try {
+      return await this.read(deadline, PROSPECTS, query, readProspects);
+    } catch (error) {
+      const campaignId = query.campaigns_id;
+      throw isNotFound(error) && campaignId !== undefined ? campaignNotFound(String(campaignId)) : error;
+    }
+  }
+
+  /** One idempotent GET through the runtime; identical concurrent reads share one exchange. */
+  private read<T>(deadline: Deadline, path: string, query: Query, parse: (response: WoodpeckerResponse) => T): Promise<T> {
+    const route = `GET ${path}`;
+    return this.shared.upstream.execute(
+      {
+        route,
+        retry: 'idempotent',
+        coalesceKey: `${route}?${new URLSearchParams(compactQuery(query)).toString()}`,
+        run: async ({ signal, timeoutMs }) =>
+          parse(await this.shared.http.exchange({ method: 'GET', path, query, signal, timeoutMs })),
+      },
+      deadline,
+    );
+  }
+
+  /** An operation of this request: it ends when its budget is spent or the client disconnects. */
+  private forRequest<T>(budgetMs: number, work: (deadline: Deadline) => Promise<T>): Promise<T> {
+    return withDeadline(budgetMs, this.requestSignal, work);
+  }
+}
