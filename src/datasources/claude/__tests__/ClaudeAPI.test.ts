@@ -1,0 +1,259 @@
+import { Writable } from 'node:stream';
+import winston from 'winston';
+import { loadConfig, type Config } from '../../../config';
+import { BffError } from '../../../graphql/errors';
+import { addLogTransport, configureLogger } from '../../../logging/logger';
+import { newRequestStats, runWithRequestContext } from '../../../logging/request-context';
+import { FAST_TEST_ENV } from '../../../testing/test-env';
+import { createClaudeUpstream } from '../../shared/presets';
+import { ClaudeAPI, createClaudeShared } from '../ClaudeAPI';
+import type { GenerateContentRequest } from '../models';
+import { OUTPUT_CONTRACT } from '../prompt';
+import { RecordingUpstream } from './recording-upstream';
+import { errorBody, messageBody, startStubAnthropic, type StubAnthropic } from './stub-anthropic';
+
+/** The data source over the real upstream runtime, against a scripted Anthropic endpoint and the real SDK. */
+
+const SEVEN_BLOCKS = [
+  'Cutting onboarding time at Acme Robotics',
+  'Hi Jane,\n\nAcme is hiring fast, which usually means onboarding pain.\n\nWorth a chat?',
+  'Hi Jane, enjoyed your post on robot fleets; would love to connect.',
+  'Hi Jane,\n\nFloating this back up.',
+  'Hi Jane,\n\nA different angle: compliance.',
+  'Hi Jane,\n\nAny thoughts?',
+  'Hi Jane,\n\nClosing the loop here.',
+]
+  .map((block) => `---BLOCK---\n${block}`)
+  .join('\n');
+const SIX_BLOCKS = SEVEN_BLOCKS.slice(0, SEVEN_BLOCKS.lastIndexOf('\n---BLOCK---'));
+
+const REQUEST: GenerateContentRequest = {
+  lead: { email: 'jane.doe@acme.example', firstName: 'Jane', lastName: 'Doe', company: 'Acme Robotics', title: 'VP Operations' },
+  prompt: 'We sell onboarding software for robotics teams.',
+};
+
+let stub: StubAnthropic;
+let config: Config;
+let upstream: RecordingUpstream;
+
+beforeAll(async () => {
+  configureLogger({ level: 'debug', format: 'json', silent: true });
+  stub = await startStubAnthropic();
+  config = loadConfig({ ...FAST_TEST_ENV, ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: stub.url, CLAUDE_MAX_TOKENS: '1024' });
+});
+afterAll(() => stub.close());
+
+beforeEach(() => {
+  stub.requests.length = 0;
+  upstream = new RecordingUpstream(createClaudeUpstream(config, { random: () => 0 }));
+});
+afterEach(() => upstream.close());
+
+function claude(signal?: AbortSignal): ClaudeAPI {
+  return new ClaudeAPI(createClaudeShared(config, upstream), signal);
+}
+
+async function generateError(api = claude()): Promise<BffError> {
+  const error: unknown = await api
+    .generate(REQUEST)
+    .then(
+      () => new Error('generate succeeded'),
+      (thrown: unknown) => thrown,
+    );
+  if (!(error instanceof BffError)) throw error;
+  return error;
+}
+
+describe('ClaudeAPI.generate', () => {
+  it('sends the configured model and max_tokens, the system prompt and one user turn, and no sampling parameters', async () => {
+    stub.script({ body: messageBody(SEVEN_BLOCKS) });
+    await claude().generate(REQUEST);
+
+    const [sent] = stub.requests;
+    expect(sent).toMatchObject({ method: 'POST', url: '/v1/messages' });
+    expect(sent?.headers.authorization).toBe('Bearer test-key');
+    expect(sent?.headers['x-stainless-retry-count']).toBe('0');
+    expect(Object.keys(sent?.body ?? {}).sort()).toEqual(['max_tokens', 'messages', 'model', 'system']);
+    expect(sent?.body).toMatchObject({ model: config.claude.defaultModel, max_tokens: 1024 });
+    expect(String(sent?.body.system).endsWith(OUTPUT_CONTRACT)).toBe(true);
+    const messages = sent?.body.messages as { role: string; content: string }[];
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.role).toBe('user');
+    expect(messages[0]?.content).toContain('<lead_data>');
+    expect(messages[0]?.content).toContain('We sell onboarding software');
+  });
+
+  it('describes the call to the runtime: route, idempotent retry, a conservative input estimate and max_tokens of output', async () => {
+    stub.script({ body: messageBody(SEVEN_BLOCKS) });
+    await claude().generate(REQUEST);
+
+    const [call] = upstream.calls;
+    const sent = stub.requests[0]?.body as { system: string; messages: { content: string }[] };
+    const chars = sent.system.length + sent.messages[0]!.content.length;
+    expect(call).toMatchObject({ route: 'POST /v1/messages', retry: 'idempotent' });
+    expect(call?.cost).toEqual({ requests: 1, input_tokens: Math.ceil(chars / 3.5), output_tokens: 1024 });
+  });
+
+  it('returns the 7 snippets with the usage, model and stop reason of the answer and the lead fields', async () => {
+    stub.script({ body: messageBody(SEVEN_BLOCKS, { model: 'claude-sonnet-4-6-20260101', inputTokens: 1200, outputTokens: 640 }) });
+    const content = await claude().generate(REQUEST);
+
+    expect(content.snippet1).toBe('Cutting onboarding time at Acme Robotics');
+    expect(content.snippet2).toBe(
+      '<div>Hi Jane,</div><div><br></div><div>Acme is hiring fast, which usually means onboarding pain.</div><div><br></div><div>Worth a chat?</div>',
+    );
+    expect(content.snippet3).toBe('Hi Jane, enjoyed your post on robot fleets; would love to connect.');
+    expect(content.snippet7).toBe('<div>Hi Jane,</div><div><br></div><div>Closing the loop here.</div>');
+    expect(content).toMatchObject({
+      model: 'claude-sonnet-4-6-20260101',
+      usage: { inputTokens: 1200, outputTokens: 640 },
+      stopReason: 'end_turn',
+      email: 'jane.doe@acme.example',
+      firstName: 'Jane',
+      lastName: 'Doe',
+      company: 'Acme Robotics',
+      title: 'VP Operations',
+      industry: 'Technology',
+      tags: '#AcmeRobotics #VPOperations',
+    });
+    expect(new Date(content.generatedAt).toISOString()).toBe(content.generatedAt);
+  });
+
+  it("keeps the lead's own industry and tags", async () => {
+    stub.script({ body: messageBody(SEVEN_BLOCKS) });
+    const content = await claude().generate({ ...REQUEST, lead: { ...REQUEST.lead, industry: 'Logistics', tags: '#VC' } });
+    expect(content).toMatchObject({ industry: 'Logistics', tags: '#VC' });
+  });
+
+  it('uses the requested model', async () => {
+    stub.script({ body: messageBody(SEVEN_BLOCKS) });
+    await claude().generate({ ...REQUEST, model: 'claude-haiku-4-5' });
+    expect(stub.requests[0]?.body.model).toBe('claude-haiku-4-5');
+  });
+
+  it('settles the real usage, hands over the rate-limit headers and request id, and counts tokens for the request log', async () => {
+    stub.script({ body: messageBody(SEVEN_BLOCKS, { inputTokens: 1200, outputTokens: 640 }) });
+    const stats = newRequestStats();
+    await runWithRequestContext({ requestId: 'r1', stats }, () => claude().generate(REQUEST));
+
+    const [attempt] = upstream.calls[0]?.attempts ?? [];
+    expect(attempt?.settled).toEqual([{ requests: 1, input_tokens: 1200, output_tokens: 640 }]);
+    expect(attempt?.rateLimitHeaders).toEqual([
+      {
+        'anthropic-ratelimit-requests-remaining': '49',
+        'anthropic-ratelimit-input-tokens-remaining': '29000',
+        'anthropic-ratelimit-output-tokens-remaining': '7000',
+      },
+    ]);
+    expect(attempt?.upstreamRequestIds).toEqual([expect.stringMatching(/^req_stub_/)]);
+    expect(stats).toMatchObject({ inputTokens: 1200, outputTokens: 640 });
+    const outputBudget = upstream.status().budgets.find((b) => b.dimension === 'output_tokens');
+    expect(outputBudget?.upstreamRemaining).toBe(7000);
+  });
+
+  it('re-asks once after an unusable answer, in the same conversation, and sums the usage', async () => {
+    stub.script(
+      { body: messageBody(`${SIX_BLOCKS}\n\n`, { inputTokens: 1000, outputTokens: 500 }) },
+      { body: messageBody(SEVEN_BLOCKS, { inputTokens: 1600, outputTokens: 600 }) },
+    );
+    const content = await claude().generate(REQUEST);
+
+    expect(stub.requests).toHaveLength(2);
+    const [first, second] = stub.requests.map((r) => r.body.messages as { role: string; content: string }[]);
+    expect(second?.slice(0, 1)).toEqual(first);
+    expect(second?.[1]).toEqual({ role: 'assistant', content: SIX_BLOCKS });
+    expect(second?.[2]?.role).toBe('user');
+    expect(second?.[2]?.content).toContain('it had 6 blocks instead of 7');
+    expect(second?.[2]?.content).toContain('---BLOCK---');
+    expect(content.usage).toEqual({ inputTokens: 2600, outputTokens: 1100 });
+  });
+
+  it('re-asks after an answer cut off at max_tokens', async () => {
+    stub.script({ body: messageBody(SEVEN_BLOCKS, { stopReason: 'max_tokens' }) }, { body: messageBody(SEVEN_BLOCKS) });
+    await claude().generate(REQUEST);
+    expect(stub.requests).toHaveLength(2);
+    expect((stub.requests[1]?.body.messages as unknown[]).length).toBe(3);
+  });
+
+  it('asks afresh when the unusable answer is empty (an empty assistant turn is not allowed)', async () => {
+    stub.script({ body: messageBody('', { stopReason: 'max_tokens' }) }, { body: messageBody(SEVEN_BLOCKS) });
+    await claude().generate(REQUEST);
+    expect(stub.requests[1]?.body.messages).toEqual(stub.requests[0]?.body.messages);
+  });
+
+  it('gives up with CONTENT_INVALID when the second answer is unusable too', async () => {
+    stub.script({ body: messageBody(SIX_BLOCKS) }, { body: messageBody('I would rather chat first.') });
+    const error = await generateError();
+    expect(error.code).toBe('CONTENT_INVALID');
+    expect(error.message).toBe("Claude's answer could not be turned into a 7-step sequence; please try again.");
+    expect(error.extensions).toMatchObject({ code: 'CONTENT_INVALID', retryable: true });
+    expect(stub.requests).toHaveLength(2);
+  });
+
+  it('does not re-ask after a refusal', async () => {
+    stub.script({ body: messageBody('', { stopReason: 'refusal' }) });
+    expect((await generateError()).code).toBe('CONTENT_INVALID');
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  it('lets the runtime retry a transient failure: one call, two attempts', async () => {
+    const overloaded = { status: 529, headers: { 'retry-after-ms': '5' }, body: errorBody('overloaded_error', 'Overloaded') };
+    stub.script(overloaded, { body: messageBody(SEVEN_BLOCKS) });
+    await claude().generate(REQUEST);
+    expect(upstream.calls).toHaveLength(1);
+    expect(upstream.calls[0]?.attempts).toHaveLength(2);
+    expect(stub.requests.map((r) => r.headers['x-stainless-retry-count'])).toEqual(['0', '0']);
+  });
+
+  it('fails fast on the spend cap: QUOTA_EXHAUSTED after one attempt', async () => {
+    stub.script({
+      status: 429,
+      body: errorBody('rate_limit_error', 'Spend limit reached.', { details: { error_code: 'enforced_spend_limit_reached' } }),
+    });
+    expect((await generateError()).code).toBe('QUOTA_EXHAUSTED');
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  it('stops when the client goes away', async () => {
+    stub.script({ delayMs: 2_000, body: messageBody(SEVEN_BLOCKS) });
+    const client = new AbortController();
+    setTimeout(() => client.abort(new Error('client disconnected')), 50);
+    const started = Date.now();
+    const error = await generateError(claude(client.signal));
+    expect(error.code).toBe('UPSTREAM_TIMEOUT');
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it('gives up at the generate deadline', async () => {
+    stub.script({ delayMs: 2_000, body: messageBody(SEVEN_BLOCKS) });
+    const shared = createClaudeShared(config, upstream);
+    const error = await generateError(new ClaudeAPI({ ...shared, deadlines: { ...shared.deadlines, generateMs: 100 } }));
+    expect(error.code).toBe('UPSTREAM_TIMEOUT');
+    expect(error.message).toBe('Claude did not answer in time; try again.');
+  });
+
+  it('logs neither the prompt, the copy nor the full email: only lengths, hashes and the masked address', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const remove = addLogTransport(new winston.transports.Stream({ stream: sink }));
+    try {
+      stub.script({ body: messageBody(SIX_BLOCKS) }, { body: messageBody(SEVEN_BLOCKS) });
+      await claude().generate(REQUEST);
+    } finally {
+      remove();
+    }
+    const log = lines.join('\n');
+    expect(log).toContain('sequence generated');
+    expect(log).toContain('unusable answer, asking again');
+    expect(log).toContain('j***@acme.example');
+    for (const secret of ['jane.doe@acme.example', 'onboarding software', 'Acme Robotics', 'Floating this back up', 'test-key']) {
+      expect(log).not.toContain(secret);
+    }
+    expect(log).toMatch(/"sha256":"[0-9a-f]{12}"/);
+  });
+});

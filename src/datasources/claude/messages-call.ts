@@ -1,0 +1,110 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import { APIError } from '@anthropic-ai/sdk';
+import { recordRequestStats } from '../../logging/request-context';
+import type { AttemptContext, UpstreamCall } from '../shared/upstream';
+import { UpstreamFailure } from '../shared/upstream-failure';
+import { classifyClaudeError } from './classify-error';
+
+/**
+ * One `POST /v1/messages` exchange described as an `UpstreamCall`: the upstream runtime reserves its cost,
+ * runs it (again, after a transient failure) and settles the reservation with the real usage.
+ */
+
+/** What we send: strings only, no sampling parameters (models after Opus 4.6 reject temperature/top_p/top_k). */
+export interface MessageRequest {
+  model: string;
+  max_tokens: number;
+  system: string;
+  messages: { role: 'user' | 'assistant'; content: string }[];
+}
+
+export interface ClaudeReply {
+  /** The text blocks joined; other block types (thinking, tool use) carry no copy. */
+  text: string;
+  stopReason: string | null;
+  model: string;
+  usage: { inputTokens: number; outputTokens: number };
+}
+
+/**
+ * Claude's tokenizer averages about 4 characters per token on English prose; dividing by 3.5 over-reserves by
+ * roughly 15%, which covers message framing and denser text, so the gate errs on the side of the upstream's
+ * input-token limit. `settle` refunds the difference once the real count is known. Asking count_tokens first
+ * would be exact but cost a request (against the requests-per-minute limit) and a round trip per generation.
+ */
+const CHARS_PER_TOKEN = 3.5;
+
+function estimateInputTokens(request: MessageRequest): number {
+  const chars = request.messages.reduce((sum, message) => sum + message.content.length, request.system.length);
+  return Math.ceil(chars / CHARS_PER_TOKEN);
+}
+
+export function messagesCall(sdk: Anthropic, request: MessageRequest): UpstreamCall<ClaudeReply> {
+  return {
+    route: 'POST /v1/messages',
+    // A generation changes nothing upstream; sending it again only costs tokens, which the gate accounts for.
+    retry: 'idempotent',
+    // The answer may be max_tokens long; `settle` returns the unused part.
+    cost: { requests: 1, input_tokens: estimateInputTokens(request), output_tokens: request.max_tokens },
+    run: (ctx) => sendMessage(sdk, request, ctx),
+  };
+}
+
+async function sendMessage(sdk: Anthropic, request: MessageRequest, ctx: AttemptContext): Promise<ClaudeReply> {
+  const { data, response, request_id } = await sdk.messages
+    // The SDK accepts only a positive integer timeout; the runtime's remaining budget can be fractional or 0.
+    .create(request, { signal: ctx.signal, timeout: Math.max(1, Math.floor(ctx.timeoutMs)), maxRetries: 0 })
+    .withResponse()
+    .catch((error: unknown) => {
+      throw attemptFailure(error, ctx);
+    });
+  ctx.observeRateLimitHeaders((name) => response.headers.get(name));
+  const upstreamRequestId = request_id ?? undefined;
+  ctx.noteUpstreamRequestId(upstreamRequestId);
+
+  // A 200 whose body is not a Message (an HTML page from a proxy, an empty body) parses to a string or nothing.
+  const message: unknown = data;
+  if (!isMessage(message)) {
+    throw new UpstreamFailure('claude', 'invalid_response', 'a 200 answer without a Message body', {
+      status: response.status,
+      upstreamRequestId,
+      delivery: 'yes',
+    });
+  }
+  const usage = { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens };
+  ctx.settle({ requests: 1, input_tokens: usage.inputTokens, output_tokens: usage.outputTokens });
+  recordRequestStats(usage);
+  return {
+    text: message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join(''),
+    stopReason: message.stop_reason,
+    model: message.model || request.model,
+    usage,
+  };
+}
+
+/**
+ * Error answers carry rate-limit headers too (a 429 says when the window resets): the gate learns from them.
+ * An error answer also means nothing was generated, so the output reservation (max_tokens) goes back at
+ * once; otherwise a few 529s would hold most of a minute's output budget.
+ */
+function attemptFailure(error: unknown, ctx: AttemptContext): UpstreamFailure {
+  if (error instanceof APIError && error.headers) {
+    const headers = error.headers;
+    ctx.observeRateLimitHeaders((name) => headers.get(name));
+  }
+  if (error instanceof APIError && typeof error.status === 'number') ctx.settle({ output_tokens: 0 });
+  const failure = classifyClaudeError(error, ctx.signal);
+  ctx.noteUpstreamRequestId(failure.upstreamRequestId);
+  return failure;
+}
+
+function isMessage(value: unknown): value is Anthropic.Message {
+  const message = value as Partial<Anthropic.Message> | null | undefined;
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    Array.isArray(message.content) &&
+    typeof message.usage?.input_tokens === 'number' &&
+    typeof message.usage.output_tokens === 'number'
+  );
+}

@@ -1,0 +1,103 @@
+import { normalizeHtmlSnippet, toPlainTextSnippet } from '../../domain/snippets';
+import type { Snippets } from './models';
+
+/**
+ * Claude's text → the 7 Woodpecker snippets, as tolerant as the app's Phase 1 parser was: `---BLOCK---` blocks
+ * (prose before the first delimiter, CRLF, code fences and empty blocks are tolerated) or a JSON object with
+ * snippet1..snippet7. Prose after the 7th block is dropped when it follows the `---END---` line the prompt asks
+ * for, or a closing code fence; otherwise it cannot be told apart from the break-up email and stays in it (the
+ * prompt asks for none). 6 or 8 blocks fail: a block too many or too few shifts every touch into the wrong field.
+ */
+
+export type ParsedAnswer =
+  | { ok: true; snippets: Snippets }
+  /**
+   * `problem` is our own wording (logged, and quoted in the corrective turn, so never model or user text);
+   * `reaskable` is false when asking again cannot help.
+   */
+  | { ok: false; problem: string; reaskable: boolean };
+
+const SNIPPET_KEYS = ['snippet1', 'snippet2', 'snippet3', 'snippet4', 'snippet5', 'snippet6', 'snippet7'] as const;
+const PLAIN_TEXT_KEYS: ReadonlySet<string> = new Set(['snippet1', 'snippet3']);
+
+/** Stop reasons after which the copy is incomplete or absent, whatever the text looks like. */
+const UNUSABLE_STOPS: Readonly<Record<string, { problem: string; reaskable: boolean }>> = {
+  max_tokens: { problem: 'it was cut off at the output length limit', reaskable: true },
+  refusal: { problem: 'Claude declined to write it', reaskable: false },
+  // A re-ask would add the first answer to an input that already did not fit.
+  model_context_window_exceeded: { problem: 'the request did not fit the model context window', reaskable: false },
+};
+
+const DELIMITER = /-{3,}[ \t]*BLOCK[ \t]*-{3,}/i;
+const DELIMITERS = new RegExp(DELIMITER.source, 'gi');
+const END_MARKER = /^[ \t]*-{3,}[ \t]*END[ \t]*-{3,}[ \t]*$/im;
+const FENCED = /```[\w-]*[ \t]*\n([\s\S]*?)\n[ \t]*```/;
+const FENCE_LINES = /^[ \t]*```[\w-]*[ \t]*$/gm;
+const LABELS: Readonly<Record<string, RegExp>> = {
+  snippet1: /^[*_]*(?:email\s+)?subject(?:\s+line)?\s*:[*_]*\s*/i,
+  snippet3: /^[*_]*linkedin(?:\s+(?:connection\s+)?(?:message|note|request))?\s*:[*_]*\s*/i,
+};
+const WRAPPING_QUOTES = /^["'“‘](.*)["'”’]$/;
+
+export function parseClaudeAnswer(text: string, stopReason: string | null | undefined): ParsedAnswer {
+  const unusable = stopReason ? UNUSABLE_STOPS[stopReason] : undefined;
+  if (unusable) return { ok: false, ...unusable };
+
+  const parts = splitAnswer(text.replace(/\r\n?/g, '\n'));
+  if (!parts) {
+    const problem = 'it contained neither ---BLOCK--- blocks nor a JSON object with snippet1 to snippet7';
+    return { ok: false, problem, reaskable: true };
+  }
+  if (parts.length !== SNIPPET_KEYS.length) {
+    return { ok: false, problem: `it had ${parts.length} blocks instead of 7`, reaskable: true };
+  }
+  const snippets = Object.fromEntries(SNIPPET_KEYS.map((key, i) => [key, toSnippet(key, parts[i] ?? '')])) as unknown as Snippets;
+  const empty = SNIPPET_KEYS.findIndex((key) => snippets[key] === '');
+  if (empty >= 0) return { ok: false, problem: `block ${empty + 1} was empty`, reaskable: true };
+  return { ok: true, snippets };
+}
+
+/** The raw text of each part in order, or undefined when the answer has neither format. */
+function splitAnswer(text: string): string[] | undefined {
+  // A fence around the whole answer (blocks or JSON) marks where it ends; stray fence lines are just dropped.
+  const fenced = FENCED.exec(text)?.[1];
+  const answerIsFenced = fenced !== undefined && (DELIMITER.test(fenced) || fenced.trimStart().startsWith('{'));
+  const source = answerIsFenced ? fenced : text.replace(FENCE_LINES, '');
+  if (DELIMITER.test(source)) {
+    // Whatever precedes the first delimiter is preamble ("Here is your sequence:"), whatever follows the end
+    // marker an epilogue ("Let me know if…").
+    const endAt = source.search(END_MARKER);
+    return (endAt < 0 ? source : source.slice(0, endAt))
+      .split(DELIMITERS)
+      .slice(1)
+      .map((block) => block.trim())
+      .filter(Boolean);
+  }
+  return snippetsFromJson(source);
+}
+
+function snippetsFromJson(text: string): string[] | undefined {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start < 0 || end < start) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.slice(start, end + 1));
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || !('snippet1' in parsed)) return undefined;
+  const record = parsed as Record<string, unknown>;
+  return SNIPPET_KEYS.map((key) => {
+    const value = record[key];
+    return typeof value === 'string' ? value.trim() : '';
+  });
+}
+
+function toSnippet(key: (typeof SNIPPET_KEYS)[number], raw: string): string {
+  if (!PLAIN_TEXT_KEYS.has(key)) return normalizeHtmlSnippet(raw);
+  const label = LABELS[key];
+  const line = toPlainTextSnippet(raw);
+  const unlabelled = label ? line.replace(label, '') : line;
+  return (WRAPPING_QUOTES.exec(unlabelled)?.[1] ?? unlabelled).trim();
+}

@@ -1,0 +1,88 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * The HTML rules for Woodpecker snippets, shared by the Claude data source and the export (where snippets come
+ * from the client). Woodpecker mails snippets 2 and 4–7 as HTML and the app previews them, so whoever wrote
+ * them, they pass through one allow-list. The app has always validated that an email body contains `<div>`.
+ */
+
+const PARAGRAPH_SEPARATOR = '<div><br></div>';
+
+const SNIPPET_HTML: sanitizeHtml.IOptions = {
+  allowedTags: ['div', 'br', 'p', 'span', 'b', 'strong', 'i', 'em', 'u', 'a', 'ul', 'ol', 'li'],
+  allowedAttributes: { a: ['href', 'target', 'rel'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  // `//evil.example` would inherit whatever scheme the viewer uses; links must say what they are.
+  allowProtocolRelative: false,
+  // Dropped with their content, not just their tags: nothing inside them is readable email text.
+  nonTextTags: [
+    ...['script', 'style', 'textarea', 'option', 'xmp'], // sanitize-html's defaults
+    ...['noscript', 'noembed', 'noframes', 'iframe', 'object', 'template', 'title', 'svg', 'math'],
+  ],
+  // A link opened in a new tab must not get a handle on the page that opened it (reverse tabnabbing).
+  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
+};
+
+const TEXT_ONLY: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {}, nonTextTags: SNIPPET_HTML.nonTextTags };
+
+/** An opening or closing element tag such as `<div>`, `</p>` or `<br/>`; `a < b` and `<3` are not tags. */
+const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i;
+const HTML_TAGS = new RegExp(HTML_TAG.source, 'gi');
+/** Tags that end a line or a block: they become spaces when HTML is flattened, so words do not run together. */
+const LINE_BREAKING_TAG = /<br\s*\/?>|<\/(?:div|p|li|ul|ol)\s*>/gi;
+
+/** Text-node escaping only (no attributes are ever built from text), the same escapes sanitize-html emits. */
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Plain text → snippet HTML: one `<div>` per paragraph (paragraphs are separated by blank lines), single line
+ * breaks inside a paragraph as `<br>`, paragraphs joined by `<div><br></div>` — the layout the app's editor
+ * produces. Empty text gives an empty string.
+ */
+export function paragraphsToHtml(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map(escapeText)
+        .join('<br>'),
+    )
+    .filter(Boolean)
+    .map((paragraph) => `<div>${paragraph}</div>`)
+    .join(PARAGRAPH_SEPARATOR);
+}
+
+/** Keeps formatting and http/https/mailto links; drops scripts, styles, event handlers and everything else. */
+export function sanitizeSnippetHtml(html: string): string {
+  // sanitize-html writes void elements XHTML-style; the app and Woodpecker's editor write `<br>`.
+  return sanitizeHtml(html, SNIPPET_HTML).replace(/<br \/>/g, '<br>').trim();
+}
+
+/**
+ * Any email-body snippet → safe snippet HTML that contains `<div>`: HTML is sanitised (and wrapped in a
+ * `<div>` when it has none), plain text is laid out with `paragraphsToHtml`. Empty in, empty out.
+ */
+export function normalizeHtmlSnippet(value: string): string {
+  if (!HTML_TAG.test(value)) return paragraphsToHtml(value);
+  const html = sanitizeSnippetHtml(value);
+  if (html === '' || html.includes('<div>')) return html;
+  return `<div>${html}</div>`;
+}
+
+/** Any snippet → one line of plain text (subject, LinkedIn message): tags stripped, entities decoded. */
+export function toPlainTextSnippet(value: string): string {
+  const text = sanitizeHtml(value.replace(LINE_BREAKING_TAG, ' '), TEXT_ONLY);
+  // sanitize-html decodes every entity and re-escapes only these three in text, so this restores the text exactly.
+  let plain = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  // Decoding can assemble a tag (`&lt;script&gt;`); plain snippets may land in HTML contexts, so none may remain.
+  // Each pass shortens the text, so the loop ends.
+  while (HTML_TAG.test(plain)) plain = plain.replace(HTML_TAGS, '');
+  return plain.replace(/\s+/g, ' ').trim();
+}
