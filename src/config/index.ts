@@ -36,6 +36,19 @@ export interface ResilienceConfig {
   deadlines: { readMs: number; generateMs: number; exportMs: number; exportPerBatchMs: number };
 }
 
+export type AuthConfig =
+  | { mode: 'none' }
+  | { mode: 'token'; tokens: { name: string; token: string }[] }
+  | {
+      mode: 'jwt';
+      secret?: string;
+      jwksUrl?: string;
+      issuer?: string;
+      audience?: string;
+      /** The claim that names the caller (default `sub`). */
+      identityClaim: string;
+    };
+
 export interface Config {
   env: NodeEnv;
   isProduction: boolean;
@@ -55,6 +68,12 @@ export interface Config {
   claude: ClaudeConfig;
   woodpecker: WoodpeckerConfig;
   resilience: ResilienceConfig;
+  auth: AuthConfig;
+  /** Per-client limits per minute, enforced by the @rateLimit directives. */
+  rateLimits: { generate: number; export: number; exportProspects: number; read: number };
+  queryLimits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
+  persistedOperationsOnly: boolean;
+  metricsToken: string | undefined;
 }
 
 /** Thrown with every problem found, so one start-up attempt tells the operator everything to fix. */
@@ -70,8 +89,55 @@ function parseTrustProxy(raw: string): boolean | number | string {
   return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
-function crossFieldProblems(env: Env): string[] {
+const TOKEN_ENTRY = /^([A-Za-z0-9_.@-]{1,64}):(\S{16,})$/;
+
+function parseTokens(raw: string | undefined): { tokens: { name: string; token: string }[]; problems: string[] } {
+  const entries = (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const tokens: { name: string; token: string }[] = [];
   const problems: string[] = [];
+  entries.forEach((entry, i) => {
+    const match = TOKEN_ENTRY.exec(entry);
+    if (match?.[1] && match[2]) tokens.push({ name: match[1], token: match[2] });
+    else problems.push(`AUTH_TOKENS: entry ${i + 1} must be name:token with a token of at least 16 characters`);
+  });
+  if (entries.length === 0) problems.push('AUTH_TOKENS: required when AUTH_MODE=token (name1:token1,name2:token2)');
+  return { tokens, problems };
+}
+
+function authProblems(env: Env): string[] {
+  const mode = env.AUTH_MODE ?? 'none';
+  const problems: string[] = [];
+  if (mode === 'none' && env.NODE_ENV === 'production' && !env.ALLOW_ANONYMOUS) {
+    problems.push('AUTH_MODE: production refuses "none"; set AUTH_MODE=token or jwt (or ALLOW_ANONYMOUS=true)');
+  }
+  if (mode === 'token') problems.push(...parseTokens(env.AUTH_TOKENS).problems);
+  if (mode === 'jwt') {
+    if (!env.AUTH_JWT_SECRET === !env.AUTH_JWKS_URL) problems.push('AUTH_JWT_SECRET / AUTH_JWKS_URL: set exactly one of them');
+    if (env.AUTH_JWT_SECRET && env.AUTH_JWT_SECRET.length < 32) {
+      problems.push('AUTH_JWT_SECRET: an HS256 secret needs at least 32 characters');
+    }
+  }
+  return problems;
+}
+
+function authConfig(env: Env): AuthConfig {
+  const mode = env.AUTH_MODE ?? 'none';
+  if (mode === 'token') return { mode, tokens: parseTokens(env.AUTH_TOKENS).tokens };
+  if (mode === 'jwt') {
+    return {
+      mode,
+      secret: env.AUTH_JWT_SECRET,
+      jwksUrl: env.AUTH_JWKS_URL,
+      issuer: env.AUTH_JWT_ISSUER,
+      audience: env.AUTH_JWT_AUDIENCE,
+      identityClaim: env.AUTH_JWT_IDENTITY_CLAIM,
+    };
+  }
+  return { mode: 'none' };
+}
+
+function crossFieldProblems(env: Env): string[] {
+  const problems: string[] = authProblems(env);
   const prod = env.NODE_ENV === 'production';
   if (prod && !env.ANTHROPIC_API_KEY) problems.push('ANTHROPIC_API_KEY: required in production');
   if (prod && !env.WOODPECKER_API_KEY) problems.push('WOODPECKER_API_KEY: required in production');
@@ -159,5 +225,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         exportPerBatchMs: env.DEADLINE_EXPORT_PER_BATCH_MS,
       },
     },
+    auth: authConfig(env),
+    rateLimits: {
+      generate: env.RATE_LIMIT_GENERATE_PER_MINUTE,
+      export: env.RATE_LIMIT_EXPORT_PER_MINUTE,
+      exportProspects: env.RATE_LIMIT_EXPORT_PROSPECTS_PER_MINUTE,
+      read: env.RATE_LIMIT_READ_PER_MINUTE,
+    },
+    queryLimits: {
+      maxDepth: env.QUERY_MAX_DEPTH,
+      maxAliases: env.QUERY_MAX_ALIASES,
+      maxDirectives: env.QUERY_MAX_DIRECTIVES,
+      maxTokens: env.QUERY_MAX_TOKENS,
+      maxCost: env.QUERY_MAX_COST,
+    },
+    persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY,
+    metricsToken: env.METRICS_TOKEN,
   };
 }

@@ -1,0 +1,42 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * Two outputs from one schema: resolver types mapped to the data-source models (server), and typed documents
+ * for the operations a client sends (`src/operations/*.graphql`), which the tests execute as they are.
+ * Both are committed; `npm run codegen:check` fails CI when they are stale.
+ */
+const config: CodegenConfig = {
+  schema: 'schema/*.graphql',
+  emitLegacyCommonJSImports: true,
+  generates: {
+    'src/generated/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useIndexSignature: true,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        defaultScalarType: 'unknown',
+        contextType: '../graphql/context#GraphQLContext',
+        mappers: {
+          Campaign: '../datasources/woodpecker/models#CampaignModel',
+          CampaignStats: '../datasources/woodpecker/models#CampaignStatsModel',
+          Prospect: '../datasources/woodpecker/models#ProspectModel',
+          ProspectPage: '../datasources/woodpecker/models#ProspectPageModel',
+          ExportResult: '../datasources/woodpecker/models#ExportResultModel',
+          ProspectError: '../datasources/woodpecker/models#ProspectErrorModel',
+          GeneratedContent: '../datasources/claude/models#GeneratedContentModel',
+          UpstreamStatus: '../datasources/shared/upstream#UpstreamStatusSnapshot',
+          UpstreamBudget: '../datasources/shared/upstream#BudgetStatus',
+        },
+      },
+    },
+    'src/generated/operations/': {
+      documents: ['src/operations/*.graphql'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,56 @@
+import type { Server } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Dependencies } from './dependencies';
+import { buildContext } from './graphql/build-context';
+import type { Caller, GraphQLContext } from './graphql/context';
+import { createApolloServer } from './graphql/server';
+import { authenticate } from './http/authenticate';
+import { clientAbortSignal } from './http/client-abort';
+import { corsPolicy } from './http/cors';
+import { healthRoutes } from './http/health';
+import { jsonErrors, notFound } from './http/json-errors';
+import { metricsRoute } from './http/metrics-route';
+import { requestId } from './http/request-id';
+import { securityHeaders } from './http/security-headers';
+
+export interface App {
+  app: express.Express;
+  apollo: ApolloServer<GraphQLContext>;
+  /** Makes /readyz fail so a load balancer stops sending traffic before shutdown. */
+  markDraining(): void;
+}
+
+/** The whole HTTP surface without `listen`: tests drive it in-process, main.ts serves it. */
+export async function createApp(deps: Dependencies, options: { httpServer?: Server } = {}): Promise<App> {
+  const { config } = deps;
+  let draining = false;
+  const apollo = createApolloServer({ config, httpServer: options.httpServer, rateLimitStore: deps.rateLimitStore });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.server.trustProxy);
+  app.use(requestId());
+  app.use(securityHeaders(config));
+  app.use(healthRoutes(deps.readiness, () => draining));
+  app.get('/metrics', metricsRoute(deps.metrics, config.metricsToken));
+  app.use(
+    '/graphql',
+    corsPolicy(config),
+    authenticate(config),
+    express.json({ limit: config.server.bodyLimitBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) =>
+        buildContext(deps, {
+          requestId: String(res.locals.requestId),
+          caller: res.locals.caller as Caller,
+          signal: clientAbortSignal(res),
+        }),
+    }),
+  );
+  app.use(notFound);
+  app.use(jsonErrors);
+  return { app, apollo, markDraining: () => (draining = true) };
+}

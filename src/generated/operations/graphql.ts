@@ -1,0 +1,171 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AddProspectsInput = {
+  campaignId: string | number;
+  /** Also enrol prospects whose global status is not ACTIVE (blacklisted, bounced, …). */
+  force?: boolean | null | undefined;
+  prospects: Array<ProspectInput>;
+};
+
+/** Woodpecker's campaign states. */
+export type CampaignStatus =
+  | 'COMPLETED'
+  | 'DRAFT'
+  | 'EDITED'
+  | 'PAUSED'
+  | 'RUNNING'
+  | 'STOPPED';
+
+export type CircuitState =
+  /** Calls flow normally. */
+  | 'CLOSED'
+  /** A probe call is allowed through to test recovery. */
+  | 'HALF_OPEN'
+  /** Calls fail fast with UPSTREAM_UNAVAILABLE until the cool-down ends. */
+  | 'OPEN';
+
+export type GenerateContentInput = {
+  lead: LeadInput;
+  /** One of `contentModels`; the default when omitted. */
+  model?: string | null | undefined;
+  /** What the user wants emphasised, appended to the instructions (at most 100 000 characters). */
+  prompt?: string | null | undefined;
+  /** Replaces the default system prompt; accepted only when the server allows overrides. */
+  systemPrompt?: string | null | undefined;
+};
+
+/** A lead as imported from the user's CSV. */
+export type LeadInput = {
+  city?: string | null | undefined;
+  company?: string | null | undefined;
+  country?: string | null | undefined;
+  email: string;
+  firstName?: string | null | undefined;
+  industry?: string | null | undefined;
+  lastName?: string | null | undefined;
+  linkedinUrl?: string | null | undefined;
+  state?: string | null | undefined;
+  tags?: string | null | undefined;
+  title?: string | null | undefined;
+  website?: string | null | undefined;
+};
+
+export type ProspectFilter = {
+  /** Only prospects enrolled in this campaign. */
+  campaignId?: string | number | null | undefined;
+  /** Exact email address (case-insensitive). */
+  email?: string | null | undefined;
+  /** Company name contains this text (case-insensitive). */
+  search?: string | null | undefined;
+  status?: ProspectStatus | null | undefined;
+};
+
+export type ProspectInput = {
+  city?: string | null | undefined;
+  company?: string | null | undefined;
+  country?: string | null | undefined;
+  email: string;
+  firstName?: string | null | undefined;
+  industry?: string | null | undefined;
+  lastName?: string | null | undefined;
+  linkedinUrl?: string | null | undefined;
+  phone?: string | null | undefined;
+  snippet1?: string | null | undefined;
+  snippet2?: string | null | undefined;
+  snippet3?: string | null | undefined;
+  snippet4?: string | null | undefined;
+  snippet5?: string | null | undefined;
+  snippet6?: string | null | undefined;
+  snippet7?: string | null | undefined;
+  state?: string | null | undefined;
+  tags?: string | null | undefined;
+  /** IANA time zone, e.g. Europe/Warsaw. */
+  timeZone?: string | null | undefined;
+  title?: string | null | undefined;
+  website?: string | null | undefined;
+};
+
+/** Woodpecker's global prospect states. */
+export type ProspectStatus =
+  | 'ACTIVE'
+  | 'AUTOREPLIED'
+  | 'BLACKLIST'
+  | 'BOUNCED'
+  | 'INVALID'
+  | 'REPLIED'
+  | 'TO_CHECK'
+  | 'TO_REVIEW';
+
+export type UpstreamName =
+  | 'CLAUDE'
+  | 'WOODPECKER';
+
+export type CampaignsQueryVariables = Exact<{
+  status?: Array<CampaignStatus> | CampaignStatus | null | undefined;
+  forceRefresh?: boolean | null | undefined;
+}>;
+
+
+export type CampaignsQuery = { campaigns: Array<{ id: string, name: string, status: CampaignStatus, createdAt: string | null, fromName: string | null, fromEmail: string | null, perDay: number | null }> };
+
+export type CampaignQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CampaignQuery = { campaign: { id: string, name: string, status: CampaignStatus, createdAt: string | null, stats: { prospects: number, sent: number, opened: number, replied: number, bounced: number, interested: number } | null } | null };
+
+export type GenerateContentMutationVariables = Exact<{
+  input: GenerateContentInput;
+}>;
+
+
+export type GenerateContentMutation = { generateContent: { snippet1: string, snippet2: string, snippet3: string, snippet4: string, snippet5: string, snippet6: string, snippet7: string, model: string, stopReason: string | null, generatedAt: string, email: string, firstName: string | null, company: string | null, industry: string, tags: string | null, usage: { inputTokens: number, outputTokens: number } } };
+
+export type ContentModelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ContentModelsQuery = { contentModels: Array<{ id: string, isDefault: boolean }> };
+
+export type AddProspectsToCampaignMutationVariables = Exact<{
+  input: AddProspectsInput;
+}>;
+
+
+export type AddProspectsToCampaignMutation = { addProspectsToCampaign: { total: number, succeeded: number, failed: number, duplicates: number, errors: Array<{ email: string, code: string, message: string, retryable: boolean }> } };
+
+export type ProspectsQueryVariables = Exact<{
+  filter?: ProspectFilter | null | undefined;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+
+export type ProspectsQuery = { prospects: { totalCount: number, page: number, perPage: number, hasNextPage: boolean, items: Array<{ id: string, email: string, firstName: string | null, lastName: string | null, company: string | null, title: string | null, status: ProspectStatus | null, campaigns: Array<{ id: string, name: string, status: CampaignStatus }> }> } };
+
+export type DuplicateEmailsQueryVariables = Exact<{
+  campaignId: string | number;
+  emails: Array<string> | string;
+}>;
+
+
+export type DuplicateEmailsQuery = { duplicateEmails: Array<string> };
+
+export type UpstreamsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UpstreamsQuery = { upstreams: Array<{ name: UpstreamName, simulated: boolean, queued: number, inFlight: number, circuit: CircuitState, pausedUntil: string | null, lastErrorClass: string | null, lastErrorAt: string | null, limits: { maxConcurrency: number, requestsPerMinute: number | null, inputTokensPerMinute: number | null, outputTokensPerMinute: number | null, queueMax: number, queueMaxWaitMs: number, maxAttempts: number }, budgets: Array<{ dimension: string, limit: number, remaining: number, upstreamRemaining: number | null, upstreamResetAt: string | null }> }> };
+
+
+export const CampaignsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Campaigns"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CampaignStatus"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"forceRefresh"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"campaigns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"forceRefresh"},"value":{"kind":"Variable","name":{"kind":"Name","value":"forceRefresh"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"fromName"}},{"kind":"Field","name":{"kind":"Name","value":"fromEmail"}},{"kind":"Field","name":{"kind":"Name","value":"perDay"}}]}}]}}]} as unknown as DocumentNode<CampaignsQuery, CampaignsQueryVariables>;
+export const CampaignDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Campaign"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"campaign"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prospects"}},{"kind":"Field","name":{"kind":"Name","value":"sent"}},{"kind":"Field","name":{"kind":"Name","value":"opened"}},{"kind":"Field","name":{"kind":"Name","value":"replied"}},{"kind":"Field","name":{"kind":"Name","value":"bounced"}},{"kind":"Field","name":{"kind":"Name","value":"interested"}}]}}]}}]}}]} as unknown as DocumentNode<CampaignQuery, CampaignQueryVariables>;
+export const GenerateContentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateContent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateContentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateContent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"snippet1"}},{"kind":"Field","name":{"kind":"Name","value":"snippet2"}},{"kind":"Field","name":{"kind":"Name","value":"snippet3"}},{"kind":"Field","name":{"kind":"Name","value":"snippet4"}},{"kind":"Field","name":{"kind":"Name","value":"snippet5"}},{"kind":"Field","name":{"kind":"Name","value":"snippet6"}},{"kind":"Field","name":{"kind":"Name","value":"snippet7"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"stopReason"}},{"kind":"Field","name":{"kind":"Name","value":"generatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inputTokens"}},{"kind":"Field","name":{"kind":"Name","value":"outputTokens"}}]}}]}}]}}]} as unknown as DocumentNode<GenerateContentMutation, GenerateContentMutationVariables>;
+export const ContentModelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContentModels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contentModels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]}}]} as unknown as DocumentNode<ContentModelsQuery, ContentModelsQueryVariables>;
+export const AddProspectsToCampaignDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddProspectsToCampaign"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddProspectsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addProspectsToCampaign"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"duplicates"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}}]}}]}}]} as unknown as DocumentNode<AddProspectsToCampaignMutation, AddProspectsToCampaignMutationVariables>;
+export const ProspectsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Prospects"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProspectFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"perPage"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prospects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}},{"kind":"Argument","name":{"kind":"Name","value":"perPage"},"value":{"kind":"Variable","name":{"kind":"Name","value":"perPage"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"perPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"campaigns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProspectsQuery, ProspectsQueryVariables>;
+export const DuplicateEmailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DuplicateEmails"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"campaignId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"emails"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duplicateEmails"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"campaignId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"campaignId"}}},{"kind":"Argument","name":{"kind":"Name","value":"emails"},"value":{"kind":"Variable","name":{"kind":"Name","value":"emails"}}}]}]}}]} as unknown as DocumentNode<DuplicateEmailsQuery, DuplicateEmailsQueryVariables>;
+export const UpstreamsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Upstreams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upstreams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"simulated"}},{"kind":"Field","name":{"kind":"Name","value":"queued"}},{"kind":"Field","name":{"kind":"Name","value":"inFlight"}},{"kind":"Field","name":{"kind":"Name","value":"circuit"}},{"kind":"Field","name":{"kind":"Name","value":"pausedUntil"}},{"kind":"Field","name":{"kind":"Name","value":"lastErrorClass"}},{"kind":"Field","name":{"kind":"Name","value":"lastErrorAt"}},{"kind":"Field","name":{"kind":"Name","value":"limits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maxConcurrency"}},{"kind":"Field","name":{"kind":"Name","value":"requestsPerMinute"}},{"kind":"Field","name":{"kind":"Name","value":"inputTokensPerMinute"}},{"kind":"Field","name":{"kind":"Name","value":"outputTokensPerMinute"}},{"kind":"Field","name":{"kind":"Name","value":"queueMax"}},{"kind":"Field","name":{"kind":"Name","value":"queueMaxWaitMs"}},{"kind":"Field","name":{"kind":"Name","value":"maxAttempts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"budgets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamResetAt"}}]}}]}}]}}]} as unknown as DocumentNode<UpstreamsQuery, UpstreamsQueryVariables>;

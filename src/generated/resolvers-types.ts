@@ -1,0 +1,734 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { CampaignModel, CampaignStatsModel, ProspectModel, ProspectPageModel, ExportResultModel, ProspectErrorModel } from '../datasources/woodpecker/models';
+import type { GeneratedContentModel } from '../datasources/claude/models';
+import type { UpstreamStatusSnapshot, BudgetStatus } from '../datasources/shared/upstream';
+import type { GraphQLContext } from '../graphql/context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+};
+
+export type AddProspectsInput = {
+  campaignId: Scalars['ID']['input'];
+  /** Also enrol prospects whose global status is not ACTIVE (blacklisted, bounced, …). */
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  prospects: Array<ProspectInput>;
+};
+
+export type Campaign = {
+  __typename?: 'Campaign';
+  /** When the campaign was created (ISO 8601), when Woodpecker reports it. */
+  createdAt?: Maybe<Scalars['String']['output']>;
+  folderName?: Maybe<Scalars['String']['output']>;
+  fromEmail?: Maybe<Scalars['String']['output']>;
+  fromName?: Maybe<Scalars['String']['output']>;
+  /** Woodpecker's numeric campaign id, as a string. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Emails per day the campaign may send. */
+  perDay?: Maybe<Scalars['Int']['output']>;
+  /** Delivery statistics. Costs one Woodpecker call per campaign that is not already loaded with its details. */
+  stats?: Maybe<CampaignStats>;
+  status: CampaignStatus;
+};
+
+export type CampaignStats = {
+  __typename?: 'CampaignStats';
+  autoReplied: Scalars['Int']['output'];
+  bounced: Scalars['Int']['output'];
+  clicked: Scalars['Int']['output'];
+  delivered: Scalars['Int']['output'];
+  interested: Scalars['Int']['output'];
+  invalid: Scalars['Int']['output'];
+  maybeLater: Scalars['Int']['output'];
+  notInterested: Scalars['Int']['output'];
+  opened: Scalars['Int']['output'];
+  optedOut: Scalars['Int']['output'];
+  prospects: Scalars['Int']['output'];
+  queued: Scalars['Int']['output'];
+  replied: Scalars['Int']['output'];
+  sent: Scalars['Int']['output'];
+};
+
+/** Woodpecker's campaign states. */
+export type CampaignStatus =
+  | 'COMPLETED'
+  | 'DRAFT'
+  | 'EDITED'
+  | 'PAUSED'
+  | 'RUNNING'
+  | 'STOPPED';
+
+export type CircuitState =
+  /** Calls flow normally. */
+  | 'CLOSED'
+  /** A probe call is allowed through to test recovery. */
+  | 'HALF_OPEN'
+  /** Calls fail fast with UPSTREAM_UNAVAILABLE until the cool-down ends. */
+  | 'OPEN';
+
+export type ContentModel = {
+  __typename?: 'ContentModel';
+  id: Scalars['String']['output'];
+  isDefault: Scalars['Boolean']['output'];
+};
+
+/**
+ * The closed set of `extensions.code` values this API returns (besides Apollo's request-level codes
+ * GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_REQUEST, OPERATION_RESOLUTION_FAILURE and
+ * PERSISTED_QUERY_NOT_FOUND). Every error also carries `extensions.requestId` and `extensions.retryable`,
+ * and `extensions.retryAfterSeconds` when the server knows when a retry can succeed.
+ */
+export type ErrorCode =
+  /** Validation failed; the offending inputs are named in `extensions.fields`. */
+  | 'BAD_USER_INPUT'
+  /** Claude's answer could not be turned into 7 valid snippets. */
+  | 'CONTENT_INVALID'
+  /** The caller is known but not allowed to do this. */
+  | 'FORBIDDEN'
+  /** Anything else. The message is generic; the server log has the cause under the request id. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** The campaign or prospect does not exist in Woodpecker. */
+  | 'NOT_FOUND'
+  /** The Anthropic spend cap is reached; retrying cannot help until it is raised. */
+  | 'QUOTA_EXHAUSTED'
+  /** This caller went over its own per-client limit. */
+  | 'RATE_LIMITED'
+  /** No credentials, or credentials that could not be verified. */
+  | 'UNAUTHENTICATED'
+  /** The outbound queue is full, or the wait would exceed the request's time budget. */
+  | 'UPSTREAM_BUSY'
+  /** The upstream kept answering 429 after this server's retries. */
+  | 'UPSTREAM_RATE_LIMITED'
+  /** The upstream did not answer within the deadline. */
+  | 'UPSTREAM_TIMEOUT'
+  /** The upstream failed (5xx, 529, network) after retries, or its circuit is open. */
+  | 'UPSTREAM_UNAVAILABLE';
+
+export type ExportResult = {
+  __typename?: 'ExportResult';
+  /** Prospects that were already in the campaign before this request. */
+  duplicates: Scalars['Int']['output'];
+  errors: Array<ProspectError>;
+  /** Prospects rejected by validation or by Woodpecker; each one is in `errors`. */
+  failed: Scalars['Int']['output'];
+  /** Prospects this request put into the campaign. */
+  succeeded: Scalars['Int']['output'];
+  /** succeeded + duplicates + failed. */
+  total: Scalars['Int']['output'];
+};
+
+export type GenerateContentInput = {
+  lead: LeadInput;
+  /** One of `contentModels`; the default when omitted. */
+  model?: InputMaybe<Scalars['String']['input']>;
+  /** What the user wants emphasised, appended to the instructions (at most 100 000 characters). */
+  prompt?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the default system prompt; accepted only when the server allows overrides. */
+  systemPrompt?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * The sequence in Woodpecker's snippet fields. Snippets 1 and 3 are plain text; 2 and 4–7 are HTML with one
+ * `<div>…</div>` per paragraph, paragraphs joined by `<div><br></div>`.
+ */
+export type GeneratedContent = {
+  __typename?: 'GeneratedContent';
+  company?: Maybe<Scalars['String']['output']>;
+  email: Scalars['String']['output'];
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** When the content was generated (ISO 8601). */
+  generatedAt: Scalars['String']['output'];
+  /** The lead's industry, `Technology` when the lead has none (as the app always did). */
+  industry: Scalars['String']['output'];
+  lastName?: Maybe<Scalars['String']['output']>;
+  linkedinUrl?: Maybe<Scalars['String']['output']>;
+  /** The model that wrote it. */
+  model: Scalars['String']['output'];
+  /** Email subject. */
+  snippet1: Scalars['String']['output'];
+  /** Day-1 email body. */
+  snippet2: Scalars['String']['output'];
+  /** LinkedIn message. */
+  snippet3: Scalars['String']['output'];
+  /** Bump. */
+  snippet4: Scalars['String']['output'];
+  /** Follow-up. */
+  snippet5: Scalars['String']['output'];
+  /** Second bump. */
+  snippet6: Scalars['String']['output'];
+  /** Break-up email. */
+  snippet7: Scalars['String']['output'];
+  /** Why Claude stopped (`end_turn` normally). */
+  stopReason?: Maybe<Scalars['String']['output']>;
+  /** `#Department #Company #Title`-style tags for Woodpecker, from the lead. */
+  tags?: Maybe<Scalars['String']['output']>;
+  title?: Maybe<Scalars['String']['output']>;
+  usage: TokenUsage;
+};
+
+/** A lead as imported from the user's CSV. */
+export type LeadInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  email: Scalars['String']['input'];
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  industry?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  linkedinUrl?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Write operations: generating copy with Claude and exporting prospects into a Woodpecker campaign. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Adds prospects to a Woodpecker campaign in batches. Prospects already in the campaign are counted in
+   * `duplicates`, not as failures; rejected ones are listed in `errors`. Invalid emails are rejected before
+   * anything is sent.
+   */
+  addProspectsToCampaign: ExportResult;
+  /**
+   * Writes a 7-touch outreach sequence for one lead with Claude. Lead fields are passed to Claude as
+   * untrusted data, never as instructions.
+   */
+  generateContent: GeneratedContent;
+};
+
+
+/** Write operations: generating copy with Claude and exporting prospects into a Woodpecker campaign. */
+export type MutationAddProspectsToCampaignArgs = {
+  input: AddProspectsInput;
+};
+
+
+/** Write operations: generating copy with Claude and exporting prospects into a Woodpecker campaign. */
+export type MutationGenerateContentArgs = {
+  input: GenerateContentInput;
+};
+
+export type Prospect = {
+  __typename?: 'Prospect';
+  /** The campaigns this prospect is enrolled in (resolved in one batch for the whole page). */
+  campaigns: Array<Campaign>;
+  city?: Maybe<Scalars['String']['output']>;
+  company?: Maybe<Scalars['String']['output']>;
+  country?: Maybe<Scalars['String']['output']>;
+  email: Scalars['String']['output'];
+  firstName?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  industry?: Maybe<Scalars['String']['output']>;
+  lastContactedAt?: Maybe<Scalars['String']['output']>;
+  lastName?: Maybe<Scalars['String']['output']>;
+  lastRepliedAt?: Maybe<Scalars['String']['output']>;
+  linkedinUrl?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  state?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<ProspectStatus>;
+  tags?: Maybe<Scalars['String']['output']>;
+  title?: Maybe<Scalars['String']['output']>;
+  updatedAt?: Maybe<Scalars['String']['output']>;
+  website?: Maybe<Scalars['String']['output']>;
+};
+
+export type ProspectError = {
+  __typename?: 'ProspectError';
+  /**
+   * Why this prospect was not added: INVALID_EMAIL, INVALID_STATUS (not ACTIVE in Woodpecker; use `force`),
+   * EMAIL_NOT_EXISTS, REJECTED, or an `ErrorCode` when its batch could not be delivered.
+   */
+  code: Scalars['String']['output'];
+  email: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  /** Whether sending this prospect again later may succeed. */
+  retryable: Scalars['Boolean']['output'];
+};
+
+export type ProspectFilter = {
+  /** Only prospects enrolled in this campaign. */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  /** Exact email address (case-insensitive). */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Company name contains this text (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<ProspectStatus>;
+};
+
+export type ProspectInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  email: Scalars['String']['input'];
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  industry?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  linkedinUrl?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  snippet1?: InputMaybe<Scalars['String']['input']>;
+  snippet2?: InputMaybe<Scalars['String']['input']>;
+  snippet3?: InputMaybe<Scalars['String']['input']>;
+  snippet4?: InputMaybe<Scalars['String']['input']>;
+  snippet5?: InputMaybe<Scalars['String']['input']>;
+  snippet6?: InputMaybe<Scalars['String']['input']>;
+  snippet7?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Scalars['String']['input']>;
+  /** IANA time zone, e.g. Europe/Warsaw. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ProspectPage = {
+  __typename?: 'ProspectPage';
+  hasNextPage: Scalars['Boolean']['output'];
+  items: Array<Prospect>;
+  page: Scalars['Int']['output'];
+  perPage: Scalars['Int']['output'];
+  /** All prospects matching the filter, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Woodpecker's global prospect states. */
+export type ProspectStatus =
+  | 'ACTIVE'
+  | 'AUTOREPLIED'
+  | 'BLACKLIST'
+  | 'BOUNCED'
+  | 'INVALID'
+  | 'REPLIED'
+  | 'TO_CHECK'
+  | 'TO_REVIEW';
+
+/** Read operations: campaigns and prospects live in Woodpecker; `upstreams` reports this server's own view of them. */
+export type Query = {
+  __typename?: 'Query';
+  /** One campaign with its statistics, or null when Woodpecker does not know the id. */
+  campaign?: Maybe<Campaign>;
+  /**
+   * Campaigns in the Woodpecker account, newest first. Served from a shared cache (default TTL 300 s);
+   * `forceRefresh: true` reads Woodpecker again and refreshes the cache.
+   */
+  campaigns: Array<Campaign>;
+  /** The Claude models this server allows for `generateContent`, the default first. */
+  contentModels: Array<ContentModel>;
+  /**
+   * Which of `emails` are already prospects of the campaign (compared case-insensitively), in the spelling
+   * they were given. Use it before an export to show the user what will be skipped.
+   */
+  duplicateEmails: Array<Scalars['String']['output']>;
+  /** One page of prospects. `perPage` is 1–1000. An empty page is a normal answer, not an error. */
+  prospects: ProspectPage;
+  /** How this server sees each upstream right now: queue, limits, remaining budget, circuit. */
+  upstreams: Array<UpstreamStatus>;
+};
+
+
+/** Read operations: campaigns and prospects live in Woodpecker; `upstreams` reports this server's own view of them. */
+export type QueryCampaignArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations: campaigns and prospects live in Woodpecker; `upstreams` reports this server's own view of them. */
+export type QueryCampaignsArgs = {
+  forceRefresh?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<Array<CampaignStatus>>;
+};
+
+
+/** Read operations: campaigns and prospects live in Woodpecker; `upstreams` reports this server's own view of them. */
+export type QueryDuplicateEmailsArgs = {
+  campaignId: Scalars['ID']['input'];
+  emails: Array<Scalars['String']['input']>;
+};
+
+
+/** Read operations: campaigns and prospects live in Woodpecker; `upstreams` reports this server's own view of them. */
+export type QueryProspectsArgs = {
+  filter?: InputMaybe<ProspectFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type TokenUsage = {
+  __typename?: 'TokenUsage';
+  inputTokens: Scalars['Int']['output'];
+  outputTokens: Scalars['Int']['output'];
+};
+
+export type UpstreamBudget = {
+  __typename?: 'UpstreamBudget';
+  /** requests, input_tokens or output_tokens (per minute). */
+  dimension: Scalars['String']['output'];
+  limit: Scalars['Int']['output'];
+  /** What our own accounting allows now. */
+  remaining: Scalars['Int']['output'];
+  /** What the upstream last reported in its rate-limit headers, if it reports any. */
+  upstreamRemaining?: Maybe<Scalars['Int']['output']>;
+  upstreamResetAt?: Maybe<Scalars['String']['output']>;
+};
+
+export type UpstreamLimits = {
+  __typename?: 'UpstreamLimits';
+  inputTokensPerMinute?: Maybe<Scalars['Int']['output']>;
+  maxAttempts: Scalars['Int']['output'];
+  maxConcurrency: Scalars['Int']['output'];
+  outputTokensPerMinute?: Maybe<Scalars['Int']['output']>;
+  queueMax: Scalars['Int']['output'];
+  queueMaxWaitMs: Scalars['Int']['output'];
+  requestsPerMinute?: Maybe<Scalars['Int']['output']>;
+};
+
+export type UpstreamName =
+  | 'CLAUDE'
+  | 'WOODPECKER';
+
+export type UpstreamStatus = {
+  __typename?: 'UpstreamStatus';
+  /** Remaining budget per dimension: our own accounting and the upstream's last reported figure. */
+  budgets: Array<UpstreamBudget>;
+  circuit: CircuitState;
+  /** Calls currently running from this instance. */
+  inFlight: Scalars['Int']['output'];
+  lastErrorAt?: Maybe<Scalars['String']['output']>;
+  /** Class of the last failed upstream attempt, e.g. rate_limited, server_error, timeout. */
+  lastErrorClass?: Maybe<Scalars['String']['output']>;
+  limits: UpstreamLimits;
+  name: UpstreamName;
+  /** Until when the whole gate is paused because the upstream asked to retry later (ISO 8601). */
+  pausedUntil?: Maybe<Scalars['String']['output']>;
+  /** Calls waiting in this instance's queue. */
+  queued: Scalars['Int']['output'];
+  /** True when this server talks to its built-in simulator instead of the real service. */
+  simulated: Scalars['Boolean']['output'];
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  AddProspectsInput: AddProspectsInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Campaign: ResolverTypeWrapper<CampaignModel>;
+  CampaignStats: ResolverTypeWrapper<CampaignStatsModel>;
+  CampaignStatus: CampaignStatus;
+  CircuitState: CircuitState;
+  ContentModel: ResolverTypeWrapper<ContentModel>;
+  ErrorCode: ErrorCode;
+  ExportResult: ResolverTypeWrapper<ExportResultModel>;
+  GenerateContentInput: GenerateContentInput;
+  GeneratedContent: ResolverTypeWrapper<GeneratedContentModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LeadInput: LeadInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Prospect: ResolverTypeWrapper<ProspectModel>;
+  ProspectError: ResolverTypeWrapper<ProspectErrorModel>;
+  ProspectFilter: ProspectFilter;
+  ProspectInput: ProspectInput;
+  ProspectPage: ResolverTypeWrapper<ProspectPageModel>;
+  ProspectStatus: ProspectStatus;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TokenUsage: ResolverTypeWrapper<TokenUsage>;
+  UpstreamBudget: ResolverTypeWrapper<BudgetStatus>;
+  UpstreamLimits: ResolverTypeWrapper<UpstreamLimits>;
+  UpstreamName: UpstreamName;
+  UpstreamStatus: ResolverTypeWrapper<UpstreamStatusSnapshot>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  AddProspectsInput: AddProspectsInput;
+  Boolean: Scalars['Boolean']['output'];
+  Campaign: CampaignModel;
+  CampaignStats: CampaignStatsModel;
+  ContentModel: ContentModel;
+  ExportResult: ExportResultModel;
+  GenerateContentInput: GenerateContentInput;
+  GeneratedContent: GeneratedContentModel;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  LeadInput: LeadInput;
+  Mutation: Record<PropertyKey, never>;
+  Prospect: ProspectModel;
+  ProspectError: ProspectErrorModel;
+  ProspectFilter: ProspectFilter;
+  ProspectInput: ProspectInput;
+  ProspectPage: ProspectPageModel;
+  Query: Record<PropertyKey, never>;
+  String: Scalars['String']['output'];
+  TokenUsage: TokenUsage;
+  UpstreamBudget: BudgetStatus;
+  UpstreamLimits: UpstreamLimits;
+  UpstreamStatus: UpstreamStatusSnapshot;
+}>;
+
+export type ProspectRateLimitDirectiveArgs = {
+  duration?: Scalars['Int']['input'];
+  limit?: Scalars['Int']['input'];
+};
+
+export type ProspectRateLimitDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = ProspectRateLimitDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type RateLimitDirectiveArgs = {
+  duration?: Scalars['Int']['input'];
+  limit?: Scalars['Int']['input'];
+};
+
+export type RateLimitDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = RateLimitDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CampaignResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = ResolversObject<{
+  createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  folderName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fromEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fromName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  perDay?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  stats?: Resolver<Maybe<ResolversTypes['CampaignStats']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CampaignStatus'], ParentType, ContextType>;
+}>;
+
+export type CampaignStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CampaignStats'] = ResolversParentTypes['CampaignStats']> = ResolversObject<{
+  autoReplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bounced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  clicked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  interested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  invalid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maybeLater?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notInterested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  opened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  optedOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  prospects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  replied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ContentModelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ContentModel'] = ResolversParentTypes['ContentModel']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ExportResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExportResult'] = ResolversParentTypes['ExportResult']> = ResolversObject<{
+  duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ProspectError']>, ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  succeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type GeneratedContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeneratedContent'] = ResolversParentTypes['GeneratedContent']> = ResolversObject<{
+  company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  industry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  linkedinUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snippet1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snippet2?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snippet3?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snippet4?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snippet5?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snippet6?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snippet7?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stopReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['TokenUsage'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addProspectsToCampaign?: Resolver<ResolversTypes['ExportResult'], ParentType, ContextType, RequireFields<MutationAddProspectsToCampaignArgs, 'input'>>;
+  generateContent?: Resolver<ResolversTypes['GeneratedContent'], ParentType, ContextType, RequireFields<MutationGenerateContentArgs, 'input'>>;
+}>;
+
+export type ProspectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Prospect'] = ResolversParentTypes['Prospect']> = ResolversObject<{
+  campaigns?: Resolver<Array<ResolversTypes['Campaign']>, ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastContactedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastRepliedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  linkedinUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ProspectStatus']>, ParentType, ContextType>;
+  tags?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ProspectErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProspectError'] = ResolversParentTypes['ProspectError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retryable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ProspectPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProspectPage'] = ResolversParentTypes['ProspectPage']> = ResolversObject<{
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['Prospect']>, ParentType, ContextType>;
+  page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perPage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
+  campaigns?: Resolver<Array<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignsArgs, 'forceRefresh'>>;
+  contentModels?: Resolver<Array<ResolversTypes['ContentModel']>, ParentType, ContextType>;
+  duplicateEmails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryDuplicateEmailsArgs, 'campaignId' | 'emails'>>;
+  prospects?: Resolver<ResolversTypes['ProspectPage'], ParentType, ContextType, RequireFields<QueryProspectsArgs, 'page' | 'perPage'>>;
+  upstreams?: Resolver<Array<ResolversTypes['UpstreamStatus']>, ParentType, ContextType>;
+}>;
+
+export type TokenUsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TokenUsage'] = ResolversParentTypes['TokenUsage']> = ResolversObject<{
+  inputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type UpstreamBudgetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpstreamBudget'] = ResolversParentTypes['UpstreamBudget']> = ResolversObject<{
+  dimension?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  upstreamRemaining?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  upstreamResetAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type UpstreamLimitsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpstreamLimits'] = ResolversParentTypes['UpstreamLimits']> = ResolversObject<{
+  inputTokensPerMinute?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxConcurrency?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outputTokensPerMinute?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  queueMax?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queueMaxWaitMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requestsPerMinute?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type UpstreamStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpstreamStatus'] = ResolversParentTypes['UpstreamStatus']> = ResolversObject<{
+  budgets?: Resolver<Array<ResolversTypes['UpstreamBudget']>, ParentType, ContextType>;
+  circuit?: Resolver<ResolversTypes['CircuitState'], ParentType, ContextType>;
+  inFlight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastErrorAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastErrorClass?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  limits?: Resolver<ResolversTypes['UpstreamLimits'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['UpstreamName'], ParentType, ContextType>;
+  pausedUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  simulated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
+  Campaign?: CampaignResolvers<ContextType>;
+  CampaignStats?: CampaignStatsResolvers<ContextType>;
+  ContentModel?: ContentModelResolvers<ContextType>;
+  ExportResult?: ExportResultResolvers<ContextType>;
+  GeneratedContent?: GeneratedContentResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Prospect?: ProspectResolvers<ContextType>;
+  ProspectError?: ProspectErrorResolvers<ContextType>;
+  ProspectPage?: ProspectPageResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  TokenUsage?: TokenUsageResolvers<ContextType>;
+  UpstreamBudget?: UpstreamBudgetResolvers<ContextType>;
+  UpstreamLimits?: UpstreamLimitsResolvers<ContextType>;
+  UpstreamStatus?: UpstreamStatusResolvers<ContextType>;
+}>;
+
+export type DirectiveResolvers<ContextType = GraphQLContext> = ResolversObject<{
+  prospectRateLimit?: ProspectRateLimitDirectiveResolver<any, any, ContextType>;
+  rateLimit?: RateLimitDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,0 +1,27 @@
+import type { Config } from '../config';
+import type { ClaudeAPI } from '../datasources/claude/ClaudeAPI';
+import type { WoodpeckerAPI } from '../datasources/woodpecker/WoodpeckerAPI';
+import type { UpstreamStatusSnapshot } from '../datasources/shared/upstream';
+
+/** Who is calling: resolved by the auth step before Apollo runs. */
+export interface Caller {
+  /** Stable identity for limits, logs and usage: a token name, a JWT subject, or `ip:<address>`. */
+  id: string;
+  kind: 'token' | 'jwt' | 'anonymous';
+}
+
+/** Read-only view of the upstream runtimes, for the `upstreams` query. */
+export interface UpstreamView {
+  snapshot: UpstreamStatusSnapshot;
+  simulated: boolean;
+}
+
+export interface GraphQLContext {
+  requestId: string;
+  caller: Caller;
+  /** Aborts when the client disconnects; data sources cancel queued and in-flight upstream work with it. */
+  signal: AbortSignal;
+  config: Config;
+  dataSources: { claude: ClaudeAPI; woodpecker: WoodpeckerAPI };
+  upstreams(): UpstreamView[];
+}

@@ -1,0 +1,62 @@
+import type { Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Config } from '../config';
+import type { GraphQLContext } from './context';
+import type { RateLimitEvents, RateLimitStore } from './directives/rate-limit';
+import { formatError } from './format-error';
+import { requestLoggingPlugin } from './plugins/request-logging';
+import { buildSchema } from './schema';
+
+export interface ApolloOptions {
+  config: Config;
+  rateLimitStore: RateLimitStore;
+  rateLimitEvents?: RateLimitEvents;
+  /** Drained on shutdown so in-flight operations finish before the process exits. */
+  httpServer?: Server;
+  plugins?: ApolloServerPlugin<GraphQLContext>[];
+}
+
+/**
+ * Query-shape limits run as validation rules, before any resolver. Armor's own token limit re-parses inside
+ * a hook and turns syntax errors into 500s, so the token limit is Apollo's parser option instead.
+ */
+function armor(config: Config) {
+  const { maxDepth, maxAliases, maxDirectives, maxCost } = config.queryLimits;
+  return new ApolloArmor({
+    maxDepth: { n: maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: maxAliases },
+    maxDirectives: { n: maxDirectives },
+    costLimit: { maxCost, ignoreIntrospection: true },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: config.isProduction },
+  }).protect();
+}
+
+export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQLContext> {
+  const { config, httpServer } = options;
+  const protection = armor(config);
+  const plugins: ApolloServerPlugin<GraphQLContext>[] = [
+    requestLoggingPlugin(),
+    ...(options.plugins ?? []),
+    ...protection.plugins,
+    ApolloServerPluginUsageReportingDisabled(),
+    config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+  ];
+  if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
+  return new ApolloServer<GraphQLContext>({
+    schema: buildSchema({ rateLimits: config.rateLimits, rateLimitStore: options.rateLimitStore, rateLimitEvents: options.rateLimitEvents }),
+    plugins,
+    validationRules: protection.validationRules,
+    parseOptions: { maxTokens: config.queryLimits.maxTokens },
+    formatError,
+    introspection: !config.isProduction,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    status400ForVariableCoercionErrors: true,
+  });
+}

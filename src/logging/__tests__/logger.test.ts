@@ -1,0 +1,66 @@
+import { captureLogs, type LogCapture } from '../../testing/log-capture';
+import { configureLogger, logger } from '../logger';
+import { maskEmail, redact, registerSecret, REDACTED } from '../redact';
+import { newRequestStats, recordRequestStats, runWithRequestContext, currentRequestContext } from '../request-context';
+
+describe('redaction', () => {
+  it('When an email is masked, then only its first letter and domain remain', () => {
+    expect(maskEmail('jane.doe@example.com')).toBe('j***@example.com');
+    expect(maskEmail('contact a@b.io and Bob.Smith+x@sub.corp.co.uk')).toBe('contact a***@b.io and B***@sub.corp.co.uk');
+  });
+
+  it('When a value holds secret-named fields, registered secrets or emails, then all are redacted deeply', () => {
+    registerSecret('canary-secret-value-123');
+    const out = redact({
+      headers: { authorization: 'Bearer x', 'x-api-key': 'k', cookie: 'c' },
+      nested: [{ note: 'key is canary-secret-value-123!', who: 'max@corp.com' }],
+      inputTokens: 12,
+    });
+    expect(out).toEqual({
+      headers: { authorization: REDACTED, 'x-api-key': REDACTED, cookie: REDACTED },
+      nested: [{ note: `key is ${REDACTED}!`, who: 'm***@corp.com' }],
+      inputTokens: 12,
+    });
+  });
+});
+
+describe('logger', () => {
+  let logs: LogCapture;
+  beforeAll(() => {
+    configureLogger({ level: 'debug', format: 'json', silent: true });
+    logs = captureLogs();
+  });
+  afterAll(() => logs.stop());
+  beforeEach(() => logs.clear());
+
+  it('When code logs inside a request context, then the line carries the request id and caller', () => {
+    runWithRequestContext({ requestId: 'req-abc-123', caller: 'web-app', stats: newRequestStats() }, () => {
+      logger.child({ component: 'deep' }).info('inside', { attempt: 2 });
+    });
+    expect(logs.entries()).toEqual([
+      expect.objectContaining({ message: 'inside', requestId: 'req-abc-123', caller: 'web-app', component: 'deep', attempt: 2 }),
+    ]);
+  });
+
+  it('When a line mentions a secret or an email anywhere, then the written line contains neither', () => {
+    registerSecret('sk-test-canary-987654');
+    logger.warn('upstream said sk-test-canary-987654 for someone@example.org', { authorization: 'Bearer abc', email: 'someone@example.org' });
+    const [line] = logs.lines;
+    expect(line).toBeDefined();
+    expect(line).not.toContain('sk-test-canary-987654');
+    expect(line).not.toContain('someone@example.org');
+    expect(line).not.toContain('Bearer abc');
+    expect(line).toContain('s***@example.org');
+  });
+
+  it('When stats are recorded in a request, then they add up; outside a request nothing happens', () => {
+    const stats = newRequestStats();
+    runWithRequestContext({ requestId: 'r', stats }, () => {
+      recordRequestStats({ upstreamCalls: 1, retries: 1 });
+      recordRequestStats({ upstreamCalls: 2, inputTokens: 10 });
+      expect(currentRequestContext()?.stats).toBe(stats);
+    });
+    recordRequestStats({ upstreamCalls: 5 });
+    expect(stats).toEqual({ upstreamCalls: 3, retries: 1, queueWaitMs: 0, inputTokens: 10, outputTokens: 0 });
+  });
+});

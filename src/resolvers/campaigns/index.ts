@@ -1,0 +1,2 @@
+export { Campaign } from './Campaign';
+export { Query } from './Query';

@@ -1,0 +1,2 @@
+export { Mutation } from './Mutation';
+export { Query } from './Query';

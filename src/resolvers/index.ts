@@ -1,0 +1,15 @@
+import type { Resolvers } from '../generated/resolvers-types';
+import * as campaigns from './campaigns';
+import * as content from './content';
+import * as prospects from './prospects';
+import * as upstreams from './upstreams';
+
+/** One typed map per GraphQL type; each feature folder owns the fields it adds to Query and Mutation. */
+export const resolvers: Resolvers = {
+  Query: { ...campaigns.Query, ...prospects.Query, ...content.Query, ...upstreams.Query },
+  Mutation: { ...content.Mutation, ...prospects.Mutation },
+  Campaign: campaigns.Campaign,
+  Prospect: prospects.Prospect,
+  UpstreamStatus: upstreams.UpstreamStatus,
+  UpstreamBudget: upstreams.UpstreamBudget,
+};

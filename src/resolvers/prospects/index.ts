@@ -1,0 +1,3 @@
+export { Mutation } from './Mutation';
+export { Prospect } from './Prospect';
+export { Query } from './Query';

@@ -1,0 +1,2 @@
+export { Query } from './Query';
+export { UpstreamBudget, UpstreamStatus } from './UpstreamStatus';
