@@ -57,6 +57,5 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    status400ForVariableCoercionErrors: true,
   });
 }

@@ -41,10 +41,18 @@ export interface TestStackOptions {
 
 let counter = 0;
 
+const GENEROUS_CLAUDE_QUOTA = { requestsPerMinute: 100_000, inputTokensPerMinute: 100_000_000, outputTokensPerMinute: 100_000_000 };
+
 /** Simulators on loopback + the real app wired to them with keys, exactly as production is wired. */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   configureLogger({ level: 'debug', format: 'json', silent: true });
-  const sims = await startSimulators({ seed: 7, latencyMs: 0, ...options.simulators });
+  const sims = await startSimulators({
+    seed: 7,
+    latencyMs: 0,
+    ...options.simulators,
+    // Quotas matter only where a test is about them: it sets its own.
+    claude: { ...GENEROUS_CLAUDE_QUOTA, ...options.simulators?.claude },
+  });
   const config = loadConfig({
     ...FAST_TEST_ENV,
     ANTHROPIC_API_KEY: sims.claude.apiKey,

@@ -24,8 +24,6 @@ import { abortedFailure, UpstreamFailure, type FailureClass, type UpstreamName }
 const LEASE_GRACE_MS = 5_000;
 /** A blocked head asks the store again at least this often (a shared store frees capacity without telling us). */
 const DEFAULT_POLL_INTERVAL_MS = 250;
-/** Pause after a 429 without retry-after when no request budget tells us the refill pace (Woodpecker: 1 s). */
-const DEFAULT_RATE_LIMIT_PAUSE_MS = 1_000;
 const NO_FAILURES: readonly UpstreamFailure[] = Object.freeze([]);
 const RATE_LIMIT_CLASSES: ReadonlySet<FailureClass> = new Set(['rate_limited', 'upstream_queue_full']);
 
@@ -92,8 +90,9 @@ class Runtime implements UpstreamRuntime {
       random: options.random ?? Math.random,
     };
     // Without retry-after, wait for one request's worth of refill: the soonest the upstream's bucket has room.
+    // With no per-minute budget (Woodpecker's one-at-a-time queue), the first backoff step is the best guess.
     const requests = options.limits.budgets.requests;
-    this.rateLimitPauseMs = requests ? options.limits.windowMs / requests : DEFAULT_RATE_LIMIT_PAUSE_MS;
+    this.rateLimitPauseMs = requests ? options.limits.windowMs / requests : Math.max(1, options.resilience.retryBaseDelayMs);
   }
 
   execute<T>(call: UpstreamCall<T>, deadline: Deadline): Promise<T> {
