@@ -94,6 +94,12 @@ export const envSchema = z.object({
   PERSISTED_OPERATIONS_ONLY: flag(false),
   METRICS_TOKEN: optionalString,
 
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - only').default('bff:'),
+  IDEMPOTENCY_TTL_SECONDS: int(86_400, 60),
+  OPERATOR_CALLERS: list(''),
+  CLAUDE_PRICING: z.string().optional(),
+
   SIMULATOR_LATENCY_MS: int(30),
   SIMULATOR_FAULT_RATE: z.coerce.number().min(0).max(1).default(0),
   SIMULATOR_SEED: int(42),

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { envSchema, type Env } from './env-schema';
 
 export type NodeEnv = Env['NODE_ENV'];
@@ -74,6 +75,50 @@ export interface Config {
   queryLimits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
   persistedOperationsOnly: boolean;
   metricsToken: string | undefined;
+  /** Shared state for several instances; undefined means in-memory, single instance. */
+  redis: { url: string; prefix: string } | undefined;
+  idempotencyTtlMs: number;
+  /** Callers (token names / JWT subjects) allowed to read everyone's usage. */
+  operatorCallers: string[];
+  /** USD per million tokens, by model id. */
+  claudePricing: Record<string, ModelPrice>;
+}
+
+export interface ModelPrice {
+  inputPerMTok: number;
+  outputPerMTok: number;
+}
+
+/**
+ * List prices in USD per million tokens (Anthropic's published rates for these model families); used only to
+ * estimate cost in usage reports and metrics. CLAUDE_PRICING (JSON) overrides or adds models.
+ */
+const DEFAULT_PRICING: Record<string, ModelPrice> = {
+  'claude-haiku-4-5': { inputPerMTok: 1, outputPerMTok: 5 },
+  'claude-sonnet-4-5': { inputPerMTok: 3, outputPerMTok: 15 },
+  'claude-sonnet-4-6': { inputPerMTok: 3, outputPerMTok: 15 },
+  'claude-sonnet-5': { inputPerMTok: 3, outputPerMTok: 15 },
+  'claude-opus-4-5': { inputPerMTok: 5, outputPerMTok: 25 },
+  'claude-opus-4-6': { inputPerMTok: 5, outputPerMTok: 25 },
+};
+
+const priceSchema = z.record(
+  z.string(),
+  z.object({ inputPerMTok: z.number().nonnegative(), outputPerMTok: z.number().nonnegative() }),
+);
+
+function parsePricing(raw: string | undefined): { pricing: Record<string, ModelPrice>; problems: string[] } {
+  if (!raw) return { pricing: DEFAULT_PRICING, problems: [] };
+  try {
+    const parsed = priceSchema.safeParse(JSON.parse(raw));
+    if (parsed.success) return { pricing: { ...DEFAULT_PRICING, ...parsed.data }, problems: [] };
+  } catch {
+    // reported below
+  }
+  return {
+    pricing: DEFAULT_PRICING,
+    problems: ['CLAUDE_PRICING: must be JSON like {"claude-x":{"inputPerMTok":3,"outputPerMTok":15}}'],
+  };
 }
 
 /** Thrown with every problem found, so one start-up attempt tells the operator everything to fix. */
@@ -147,6 +192,7 @@ function crossFieldProblems(env: Env): string[] {
   if (env.RETRY_MAX_DELAY_MS < env.RETRY_BASE_DELAY_MS) {
     problems.push('RETRY_MAX_DELAY_MS: must be at least RETRY_BASE_DELAY_MS');
   }
+  problems.push(...parsePricing(env.CLAUDE_PRICING).problems);
   if (env.CORS_ORIGINS.includes('*')) {
     problems.push('CORS_ORIGINS: "*" is not allowed (the API accepts credentials); list the origins');
   }
@@ -241,5 +287,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY,
     metricsToken: env.METRICS_TOKEN,
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
+    idempotencyTtlMs: env.IDEMPOTENCY_TTL_SECONDS * 1000,
+    operatorCallers: env.OPERATOR_CALLERS,
+    claudePricing: parsePricing(env.CLAUDE_PRICING).pricing,
   };
 }
