@@ -33,7 +33,7 @@ const config: CodegenConfig = {
     'src/generated/operations/': {
       documents: ['src/operations/*.graphql'],
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments: true },
       config: { useTypeImports: true, enumsAsTypes: true },
     },
   },

@@ -6,12 +6,15 @@ import type { Dependencies } from './dependencies';
 import { buildContext } from './graphql/build-context';
 import type { Caller, GraphQLContext } from './graphql/context';
 import { createApolloServer } from './graphql/server';
+import { accessLog } from './http/access-log';
 import { authenticate } from './http/authenticate';
 import { clientAbortSignal } from './http/client-abort';
 import { corsPolicy } from './http/cors';
 import { healthRoutes } from './http/health';
 import { jsonErrors, notFound } from './http/json-errors';
 import { metricsRoute } from './http/metrics-route';
+import { persistedOperationsOnly } from './http/persisted-operations';
+import persistedDocuments from './generated/operations/persisted-documents.json';
 import { requestId } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
 
@@ -26,27 +29,36 @@ export interface App {
 export async function createApp(deps: Dependencies, options: { httpServer?: Server } = {}): Promise<App> {
   const { config } = deps;
   let draining = false;
-  const apollo = createApolloServer({ config, httpServer: options.httpServer, rateLimitStore: deps.rateLimitStore });
+  const apollo = createApolloServer({
+    config,
+    httpServer: options.httpServer,
+    rateLimitStore: deps.rateLimitStore,
+    rateLimitEvents: deps.metrics.rateLimitEvents,
+    operationMetrics: deps.metrics.operations,
+  });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.server.trustProxy);
   app.use(requestId());
+  app.use(accessLog());
   app.use(securityHeaders(config));
   app.use(healthRoutes(deps.readiness, () => draining));
-  app.get('/metrics', metricsRoute(deps.metrics, config.metricsToken));
+  app.get('/metrics', metricsRoute(deps.metrics.registry, config.metricsToken));
   app.use(
     '/graphql',
     corsPolicy(config),
     authenticate(config),
     express.json({ limit: config.server.bodyLimitBytes }),
+    ...(config.persistedOperationsOnly ? [persistedOperationsOnly(persistedDocuments)] : []),
     expressMiddleware(apollo, {
-      context: async ({ res }) =>
+      context: async ({ req, res }) =>
         buildContext(deps, {
           requestId: String(res.locals.requestId),
           caller: res.locals.caller as Caller,
           signal: clientAbortSignal(res),
+          idempotencyKey: req.get('idempotency-key'),
         }),
     }),
   );

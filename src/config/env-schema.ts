@@ -61,6 +61,7 @@ export const envSchema = z.object({
   UPSTREAM_QUEUE_MAX: int(100),
   UPSTREAM_QUEUE_MAX_WAIT_MS: int(30_000, 1),
   UPSTREAM_MAX_ATTEMPTS: int(4, 1),
+  UPSTREAM_QUOTA_WINDOW_MS: int(60_000, 100),
   RETRY_BASE_DELAY_MS: int(500),
   RETRY_MAX_DELAY_MS: int(8_000),
   CIRCUIT_FAILURE_THRESHOLD: int(50, 1).refine((n) => n <= 100, 'a percentage'),

@@ -28,6 +28,8 @@ export interface WoodpeckerConfig {
 }
 
 export interface ResilienceConfig {
+  /** The window the *_PER_MINUTE budgets refill over: a minute, shorter only in tests and benchmarks. */
+  quotaWindowMs: number;
   queueMax: number;
   queueMaxWaitMs: number;
   maxAttempts: number;
@@ -253,6 +255,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       limits: { maxConcurrency: env.WOODPECKER_MAX_CONCURRENCY, requestsPerMinute: env.WOODPECKER_REQUESTS_PER_MINUTE },
     },
     resilience: {
+      quotaWindowMs: env.UPSTREAM_QUOTA_WINDOW_MS,
       queueMax: env.UPSTREAM_QUEUE_MAX,
       queueMaxWaitMs: env.UPSTREAM_QUEUE_MAX_WAIT_MS,
       maxAttempts: env.UPSTREAM_MAX_ATTEMPTS,

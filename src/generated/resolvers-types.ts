@@ -19,7 +19,24 @@ export type AddProspectsInput = {
   campaignId: Scalars['ID']['input'];
   /** Also enrol prospects whose global status is not ACTIVE (blacklisted, bounced, …). */
   force?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Makes a retried export safe: the first export with this key (per caller) runs, and every repeat within
+   * the retention period (IDEMPOTENCY_TTL_SECONDS, 24 hours by default) returns its result without adding
+   * anything again. Same as the `Idempotency-Key` HTTP header (send either, or both with the same value);
+   * 1–200 characters of letters, digits and `_ . : -`. Reusing a key for different input is refused. A failed
+   * export (an error, not a result) does not use the key up.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   prospects: Array<ProspectInput>;
+};
+
+export type CallerUsage = {
+  __typename?: 'CallerUsage';
+  /** The caller's identity: token name, JWT subject, or `ip:<address>` when anonymous. */
+  caller: Scalars['String']['output'];
+  /** Sum of the priced models' estimated cost, in USD. */
+  estimatedCostUsd: Scalars['Float']['output'];
+  models: Array<ModelUsage>;
 };
 
 export type Campaign = {
@@ -190,6 +207,22 @@ export type LeadInput = {
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Usage of one model. Token counts are whole numbers; they are Float because a month's total can exceed
+ * GraphQL's 32-bit Int.
+ */
+export type ModelUsage = {
+  __typename?: 'ModelUsage';
+  /** Estimated cost in USD; null when the price list has no price for this model. */
+  estimatedCostUsd?: Maybe<Scalars['Float']['output']>;
+  inputTokens: Scalars['Float']['output'];
+  /** The model as Claude reported it in its answers. */
+  model: Scalars['String']['output'];
+  outputTokens: Scalars['Float']['output'];
+  /** Successful Claude calls; a re-ask after an unusable answer is a call of its own. */
+  requests: Scalars['Int']['output'];
+};
+
 /** Write operations: generating copy with Claude and exporting prospects into a Woodpecker campaign. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -332,6 +365,12 @@ export type Query = {
   prospects: ProspectPage;
   /** How this server sees each upstream right now: queue, limits, remaining budget, circuit. */
   upstreams: Array<UpstreamStatus>;
+  /**
+   * Claude usage and its estimated cost over a UTC calendar period. `scope: OWN` reports the caller's own usage;
+   * `scope: ALL` reports every caller and is for operators (OPERATOR_CALLERS) only: anyone else gets FORBIDDEN.
+   * Costs are estimates from the server's price list (CLAUDE_PRICING), not Anthropic's invoice.
+   */
+  usage: UsageReport;
 };
 
 
@@ -360,6 +399,13 @@ export type QueryProspectsArgs = {
   filter?: InputMaybe<ProspectFilter>;
   page?: InputMaybe<Scalars['Int']['input']>;
   perPage?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read operations: campaigns and prospects live in Woodpecker; `upstreams` reports this server's own view of them. */
+export type QueryUsageArgs = {
+  period?: InputMaybe<UsagePeriod>;
+  scope?: InputMaybe<UsageScope>;
 };
 
 export type TokenUsage = {
@@ -414,6 +460,34 @@ export type UpstreamStatus = {
   /** True when this server talks to its built-in simulator instead of the real service. */
   simulated: Scalars['Boolean']['output'];
 };
+
+export type UsagePeriod =
+  /** This calendar month so far (UTC). */
+  | 'MONTH'
+  /** Today so far (UTC). */
+  | 'TODAY';
+
+export type UsageReport = {
+  __typename?: 'UsageReport';
+  /** Per caller, biggest estimated cost first. With scope OWN only the caller, once it has used Claude. */
+  callers: Array<CallerUsage>;
+  /** Sum of the priced models' estimated cost, in USD. */
+  estimatedCostUsd: Scalars['Float']['output'];
+  /** First day covered (ISO 8601 date, UTC). */
+  from: Scalars['String']['output'];
+  period: UsagePeriod;
+  scope: UsageScope;
+  /** Last day covered: today (ISO 8601 date, UTC). */
+  to: Scalars['String']['output'];
+  /** Per model, summed over every caller in scope. */
+  totals: Array<ModelUsage>;
+};
+
+export type UsageScope =
+  /** Every caller's usage (operators only). */
+  | 'ALL'
+  /** The caller's own usage. */
+  | 'OWN';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -491,6 +565,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   AddProspectsInput: AddProspectsInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CallerUsage: ResolverTypeWrapper<CallerUsage>;
   Campaign: ResolverTypeWrapper<CampaignModel>;
   CampaignStats: ResolverTypeWrapper<CampaignStatsModel>;
   CampaignStatus: CampaignStatus;
@@ -498,11 +573,13 @@ export type ResolversTypes = ResolversObject<{
   ContentModel: ResolverTypeWrapper<ContentModel>;
   ErrorCode: ErrorCode;
   ExportResult: ResolverTypeWrapper<ExportResultModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GenerateContentInput: GenerateContentInput;
   GeneratedContent: ResolverTypeWrapper<GeneratedContentModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LeadInput: LeadInput;
+  ModelUsage: ResolverTypeWrapper<ModelUsage>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Prospect: ResolverTypeWrapper<ProspectModel>;
   ProspectError: ResolverTypeWrapper<ProspectErrorModel>;
@@ -517,21 +594,27 @@ export type ResolversTypes = ResolversObject<{
   UpstreamLimits: ResolverTypeWrapper<UpstreamLimits>;
   UpstreamName: UpstreamName;
   UpstreamStatus: ResolverTypeWrapper<UpstreamStatusSnapshot>;
+  UsagePeriod: UsagePeriod;
+  UsageReport: ResolverTypeWrapper<UsageReport>;
+  UsageScope: UsageScope;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AddProspectsInput: AddProspectsInput;
   Boolean: Scalars['Boolean']['output'];
+  CallerUsage: CallerUsage;
   Campaign: CampaignModel;
   CampaignStats: CampaignStatsModel;
   ContentModel: ContentModel;
   ExportResult: ExportResultModel;
+  Float: Scalars['Float']['output'];
   GenerateContentInput: GenerateContentInput;
   GeneratedContent: GeneratedContentModel;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   LeadInput: LeadInput;
+  ModelUsage: ModelUsage;
   Mutation: Record<PropertyKey, never>;
   Prospect: ProspectModel;
   ProspectError: ProspectErrorModel;
@@ -544,6 +627,7 @@ export type ResolversParentTypes = ResolversObject<{
   UpstreamBudget: BudgetStatus;
   UpstreamLimits: UpstreamLimits;
   UpstreamStatus: UpstreamStatusSnapshot;
+  UsageReport: UsageReport;
 }>;
 
 export type ProspectRateLimitDirectiveArgs = {
@@ -559,6 +643,12 @@ export type RateLimitDirectiveArgs = {
 };
 
 export type RateLimitDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = RateLimitDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CallerUsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CallerUsage'] = ResolversParentTypes['CallerUsage']> = ResolversObject<{
+  caller?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  estimatedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  models?: Resolver<Array<ResolversTypes['ModelUsage']>, ParentType, ContextType>;
+}>;
 
 export type CampaignResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = ResolversObject<{
   createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -624,6 +714,14 @@ export type GeneratedContentResolvers<ContextType = GraphQLContext, ParentType e
   usage?: Resolver<ResolversTypes['TokenUsage'], ParentType, ContextType>;
 }>;
 
+export type ModelUsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModelUsage'] = ResolversParentTypes['ModelUsage']> = ResolversObject<{
+  estimatedCostUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  inputTokens?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outputTokens?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addProspectsToCampaign?: Resolver<ResolversTypes['ExportResult'], ParentType, ContextType, RequireFields<MutationAddProspectsToCampaignArgs, 'input'>>;
   generateContent?: Resolver<ResolversTypes['GeneratedContent'], ParentType, ContextType, RequireFields<MutationGenerateContentArgs, 'input'>>;
@@ -673,6 +771,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   duplicateEmails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryDuplicateEmailsArgs, 'campaignId' | 'emails'>>;
   prospects?: Resolver<ResolversTypes['ProspectPage'], ParentType, ContextType, RequireFields<QueryProspectsArgs, 'page' | 'perPage'>>;
   upstreams?: Resolver<Array<ResolversTypes['UpstreamStatus']>, ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['UsageReport'], ParentType, ContextType, RequireFields<QueryUsageArgs, 'period' | 'scope'>>;
 }>;
 
 export type TokenUsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TokenUsage'] = ResolversParentTypes['TokenUsage']> = ResolversObject<{
@@ -711,12 +810,24 @@ export type UpstreamStatusResolvers<ContextType = GraphQLContext, ParentType ext
   simulated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type UsageReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageReport'] = ResolversParentTypes['UsageReport']> = ResolversObject<{
+  callers?: Resolver<Array<ResolversTypes['CallerUsage']>, ParentType, ContextType>;
+  estimatedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['UsagePeriod'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['UsageScope'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totals?: Resolver<Array<ResolversTypes['ModelUsage']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
+  CallerUsage?: CallerUsageResolvers<ContextType>;
   Campaign?: CampaignResolvers<ContextType>;
   CampaignStats?: CampaignStatsResolvers<ContextType>;
   ContentModel?: ContentModelResolvers<ContextType>;
   ExportResult?: ExportResultResolvers<ContextType>;
   GeneratedContent?: GeneratedContentResolvers<ContextType>;
+  ModelUsage?: ModelUsageResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Prospect?: ProspectResolvers<ContextType>;
   ProspectError?: ProspectErrorResolvers<ContextType>;
@@ -726,6 +837,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   UpstreamBudget?: UpstreamBudgetResolvers<ContextType>;
   UpstreamLimits?: UpstreamLimitsResolvers<ContextType>;
   UpstreamStatus?: UpstreamStatusResolvers<ContextType>;
+  UsageReport?: UsageReportResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = GraphQLContext> = ResolversObject<{

@@ -8,6 +8,8 @@ export interface RequestIdentity {
   caller: Caller;
   /** Aborts when the client disconnects. */
   signal: AbortSignal;
+  /** The raw `Idempotency-Key` header; validated only by the operations that use it. */
+  idempotencyKey?: string;
 }
 
 /** Per request: fresh data-source instances (and their DataLoaders) over the shared singletons. */
@@ -20,9 +22,15 @@ export function buildContext(deps: Dependencies, identity: RequestIdentity): Gra
       claude: new ClaudeAPI(deps.claude, identity.signal),
       woodpecker: new WoodpeckerAPI(deps.woodpecker, identity.signal),
     },
+    exportIdempotency: deps.idempotentExports.forRequest({
+      callerId: identity.caller.id,
+      headerKey: identity.idempotencyKey,
+      signal: identity.signal,
+    }),
     upstreams: () => [
       { snapshot: deps.upstreams.claude.status(), simulated: config.simulate.claude },
       { snapshot: deps.upstreams.woodpecker.status(), simulated: config.simulate.woodpecker },
     ],
+    usage: deps.usage,
   };
 }

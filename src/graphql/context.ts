@@ -2,6 +2,8 @@ import type { Config } from '../config';
 import type { ClaudeAPI } from '../datasources/claude/ClaudeAPI';
 import type { WoodpeckerAPI } from '../datasources/woodpecker/WoodpeckerAPI';
 import type { UpstreamStatusSnapshot } from '../datasources/shared/upstream';
+import type { UsageReports } from '../usage/usage-accounting';
+import type { ExportIdempotency } from '../idempotency/idempotent-exports';
 
 /** Who is calling: resolved by the auth step before Apollo runs. */
 export interface Caller {
@@ -23,5 +25,9 @@ export interface GraphQLContext {
   signal: AbortSignal;
   config: Config;
   dataSources: { claude: ClaudeAPI; woodpecker: WoodpeckerAPI };
+  /** Exports with an Idempotency-Key run once per caller and key, on every instance. */
+  exportIdempotency: ExportIdempotency;
   upstreams(): UpstreamView[];
+  /** Claude usage per caller, for the `usage` query. */
+  usage: UsageReports;
 }

@@ -33,10 +33,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: formatted.message, locations, path, extensions: { code, retryable: false, requestId: requestId() } };
   }
   const id = requestId();
-  log.error('unexpected error, masked for the client', { error: describeError(original), path });
-  return {
+  const masked = {
     message: `Something went wrong on our side.${id ? ` Quote request id ${id} if you contact support.` : ''}`,
     path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, retryable: false, requestId: id },
   };
+  // The one line this failure gets: its cause chain and stack beside exactly what the client was told.
+  log.error('unexpected error, masked for the client', {
+    requestId: id,
+    path,
+    clientCode: masked.extensions.code,
+    clientMessage: masked.message,
+    error: describeError(original),
+  });
+  return masked;
 }

@@ -5,16 +5,23 @@ import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReporting
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config } from '../config';
+import { logger } from '../logging/logger';
+import type { OperationMetrics } from '../metrics/operation-metrics';
 import type { GraphQLContext } from './context';
 import type { RateLimitEvents, RateLimitStore } from './directives/rate-limit';
 import { formatError } from './format-error';
+import { operationMetricsPlugin } from './plugins/operation-metrics';
+import { protocolRefusalsPlugin } from './plugins/protocol-refusals';
 import { requestLoggingPlugin } from './plugins/request-logging';
+import { tracingPlugin } from './plugins/tracing';
 import { buildSchema } from './schema';
 
 export interface ApolloOptions {
   config: Config;
   rateLimitStore: RateLimitStore;
   rateLimitEvents?: RateLimitEvents;
+  /** Operation counts and latency for /metrics; none when absent. */
+  operationMetrics?: OperationMetrics;
   /** Drained on shutdown so in-flight operations finish before the process exits. */
   httpServer?: Server;
   plugins?: ApolloServerPlugin<GraphQLContext>[];
@@ -40,7 +47,11 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
   const { config, httpServer } = options;
   const protection = armor(config);
   const plugins: ApolloServerPlugin<GraphQLContext>[] = [
+    protocolRefusalsPlugin(),
+    // After the plugins that set the response's status: the access line reports what the client got.
     requestLoggingPlugin(),
+    tracingPlugin(),
+    ...(options.operationMetrics ? [operationMetricsPlugin(options.operationMetrics)] : []),
     ...(options.plugins ?? []),
     ...protection.plugins,
     ApolloServerPluginUsageReportingDisabled(),
@@ -53,6 +64,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: config.queryLimits.maxTokens },
     formatError,
+    // Apollo's own warnings go through the redacting logger, as JSON in production, not to the console.
+    logger: logger.child({ component: 'apollo' }),
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

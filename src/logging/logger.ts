@@ -5,6 +5,13 @@ import { redactField } from './redact';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'http' | 'verbose' | 'debug' | 'silly';
 
+/**
+ * Drops a line below the logger's level before anything formats it. Winston filters by level only in its
+ * transports, after the whole format chain (context, redaction, JSON) has run; this keeps a disabled debug
+ * line on the hot path down to one comparison.
+ */
+const enabledLevelsOnly = winston.format((info) => logger.levels[info.level]! <= logger.levels[logger.level]! && info);
+
 /** Adds the request id, caller and operation from the async context to every line, wherever it is written. */
 const withRequestContext = winston.format((info) => {
   const ctx = currentRequestContext();
@@ -33,6 +40,7 @@ const pretty = winston.format.printf(({ timestamp, level, message, requestId, ..
 
 function formatFor(kind: 'json' | 'pretty'): winston.Logform.Format {
   return winston.format.combine(
+    enabledLevelsOnly(),
     withRequestContext(),
     redactFields(),
     winston.format.timestamp(),

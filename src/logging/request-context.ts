@@ -15,6 +15,8 @@ export interface RequestContext {
   caller?: string;
   operationName?: string;
   stats: RequestStats;
+  /** Set once the GraphQL access line is written, so the HTTP layer does not write a second one. */
+  accessLogged?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

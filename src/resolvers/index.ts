@@ -3,10 +3,11 @@ import * as campaigns from './campaigns';
 import * as content from './content';
 import * as prospects from './prospects';
 import * as upstreams from './upstreams';
+import * as usage from './usage';
 
 /** One typed map per GraphQL type; each feature folder owns the fields it adds to Query and Mutation. */
 export const resolvers: Resolvers = {
-  Query: { ...campaigns.Query, ...prospects.Query, ...content.Query, ...upstreams.Query },
+  Query: { ...campaigns.Query, ...prospects.Query, ...content.Query, ...upstreams.Query, ...usage.Query },
   Mutation: { ...content.Mutation, ...prospects.Mutation },
   Campaign: campaigns.Campaign,
   Prospect: prospects.Prospect,

@@ -4,6 +4,7 @@ import type { ClaudeConfig, Config, ResilienceConfig } from '../../config';
 import { BffError, ErrorCode } from '../../graphql/errors';
 import { logger } from '../../logging/logger';
 import { maskEmail } from '../../logging/redact';
+import type { ClaudeUsageRecorder } from '../../usage/usage-accounting';
 import { Deadline } from '../shared/deadline';
 import type { Upstream } from '../shared/upstream';
 import { createClaudeSdk } from './claude-client';
@@ -18,10 +19,21 @@ export interface ClaudeShared {
   sdk: Anthropic;
   config: ClaudeConfig;
   deadlines: ResilienceConfig['deadlines'];
+  /** LOG_CONTENT (development only): log prompts and copy themselves, not just their length and hash. */
+  logContent: boolean;
+  /** Told about every successful call (usage accounting); data-source tests leave it out. */
+  usage?: ClaudeUsageRecorder;
 }
 
-export function createClaudeShared(config: Config, upstream: Upstream): ClaudeShared {
-  return { upstream, sdk: createClaudeSdk(config.claude), config: config.claude, deadlines: config.resilience.deadlines };
+export function createClaudeShared(config: Config, upstream: Upstream, usage?: ClaudeUsageRecorder): ClaudeShared {
+  return {
+    upstream,
+    sdk: createClaudeSdk(config.claude),
+    config: config.claude,
+    deadlines: config.resilience.deadlines,
+    logContent: config.log.content,
+    usage,
+  };
 }
 
 const log = logger.child({ component: 'claude' });
@@ -34,7 +46,7 @@ const DEFAULT_INDUSTRY = 'Technology';
 
 /**
  * The Claude data source, built per request over the shared SDK client and upstream runtime. Prompts and copy
- * are never logged, only their length and a short hash (logging content is a separate, explicit opt-in).
+ * are logged only as their length and a short hash, unless LOG_CONTENT opts in (development only).
  */
 export class ClaudeAPI {
   constructor(
@@ -66,8 +78,8 @@ export class ClaudeAPI {
         model: last.model,
         calls: replies.length,
         ...usage,
-        prompt: fingerprint(prompt.system + prompt.user),
-        output: fingerprint(last.text),
+        prompt: this.contentField(prompt.system + prompt.user),
+        output: this.contentField(last.text),
       });
       return {
         ...snippets,
@@ -100,15 +112,22 @@ export class ClaudeAPI {
         problem: answer.problem,
         stopReason: reply.stopReason,
         model: reply.model,
-        output: fingerprint(reply.text),
+        output: this.contentField(reply.text),
       });
       if (!askAgain) throw new BffError(ErrorCode.CONTENT_INVALID, CONTENT_INVALID_MESSAGE);
       request = withCorrection(initial, reply.text, answer.problem);
     }
   }
 
-  private ask(request: MessageRequest, deadline: Deadline): Promise<ClaudeReply> {
-    return this.shared.upstream.execute(messagesCall(this.shared.sdk, request), deadline);
+  /** One Claude call; its tokens are accounted to the caller as soon as it succeeds, re-asks included. */
+  private async ask(request: MessageRequest, deadline: Deadline): Promise<ClaudeReply> {
+    const reply = await this.shared.upstream.execute(messagesCall(this.shared.sdk, request), deadline);
+    this.shared.usage?.recordClaudeCall({ model: reply.model, ...reply.usage });
+    return reply;
+  }
+
+  private contentField(text: string): ContentField {
+    return this.shared.logContent ? { ...fingerprint(text), text } : fingerprint(text);
   }
 }
 
@@ -149,7 +168,13 @@ function tagsFor(lead: LeadModel): string | undefined {
   return tags.length > 0 ? tags.map((tag) => `#${tag}`).join(' ') : undefined;
 }
 
+interface ContentField {
+  chars: number;
+  sha256: string;
+  text?: string;
+}
+
 /** Enough to tell two texts apart or see that they are the same, without logging them. */
-function fingerprint(text: string): { chars: number; sha256: string } {
+function fingerprint(text: string): ContentField {
   return { chars: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 12) };
 }

@@ -2,13 +2,10 @@ import type { Config } from '../../config';
 import { logger } from '../../logging/logger';
 import { createUpstream, type UpstreamRuntime, type UpstreamRuntimeOptions } from './upstream-runtime';
 
-/** Anthropic's and our limits are per minute. */
-const MINUTE_MS = 60_000;
-
 /** What callers may add to a preset: a shared store, a seeded random, metrics listeners. */
 export type UpstreamExtras = Pick<UpstreamRuntimeOptions, 'store' | 'random' | 'listeners'>;
 
-/** Claude: concurrency plus the three per-minute token buckets Anthropic enforces (requests, input, output). */
+/** Claude: concurrency plus the three per-minute (per quota window) token buckets Anthropic enforces (requests, input, output). */
 export function createClaudeUpstream(config: Config, extras: UpstreamExtras = {}): UpstreamRuntime {
   const { limits, attemptTimeoutMs } = config.claude;
   return createUpstream({
@@ -21,7 +18,7 @@ export function createClaudeUpstream(config: Config, extras: UpstreamExtras = {}
         input_tokens: limits.inputTokensPerMinute,
         output_tokens: limits.outputTokensPerMinute,
       },
-      windowMs: MINUTE_MS,
+      windowMs: config.resilience.quotaWindowMs,
     },
     resilience: config.resilience,
     attemptTimeoutMs,
@@ -48,7 +45,7 @@ export function createWoodpeckerUpstream(config: Config, extras: UpstreamExtras 
     limits: {
       maxConcurrency: limits.maxConcurrency,
       budgets: limits.requestsPerMinute > 0 ? { requests: limits.requestsPerMinute } : {},
-      windowMs: MINUTE_MS,
+      windowMs: config.resilience.quotaWindowMs,
     },
     resilience: config.resilience,
     attemptTimeoutMs,

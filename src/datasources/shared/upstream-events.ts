@@ -14,6 +14,7 @@ export interface AttemptEvent {
   status?: number;
 }
 
+/** Every gate grant, including those that did not wait (`waitedMs` 0). */
 export interface QueueWaitEvent {
   upstream: UpstreamName;
   route: string;
@@ -33,6 +34,8 @@ export interface OutcomeEvent {
   attempts: number;
   /** Succeeded after at least one failed attempt: what the retry owner is for. */
   recovered: boolean;
+  /** At least one attempt failed transiently (the recovery SLI counts only these calls, ok or not). */
+  metTransientFailure: boolean;
   /** The error code the caller got, when not ok. */
   code?: ErrorCode;
 }

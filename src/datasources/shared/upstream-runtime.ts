@@ -25,6 +25,15 @@ const LEASE_GRACE_MS = 5_000;
 /** A blocked head asks the store again at least this often (a shared store frees capacity without telling us). */
 const DEFAULT_POLL_INTERVAL_MS = 250;
 const NO_FAILURES: readonly UpstreamFailure[] = Object.freeze([]);
+
+/**
+ * Whether the attempt counted against the upstream's quota. An answer with a status (even a 429 or an
+ * E_TOO_MANY_REQUESTS, which did not act on the request) was received and counted, so its reservation is
+ * not refunded; only a request that never arrived (connection refused) gives its budget back.
+ */
+function reachedUpstream(outcome: AttemptOutcome<unknown>): boolean {
+  return !(outcome.kind === 'failed' && outcome.failure.delivery === 'no' && outcome.failure.status === undefined);
+}
 const RATE_LIMIT_CLASSES: ReadonlySet<FailureClass> = new Set(['rate_limited', 'upstream_queue_full']);
 
 export interface UpstreamRuntimeOptions {
@@ -32,11 +41,14 @@ export interface UpstreamRuntimeOptions {
   /** The name users read in messages: "Claude", "Woodpecker". */
   displayName: string;
   limits: GateLimits;
-  resilience: Omit<ResilienceConfig, 'deadlines'>;
+  resilience: Omit<ResilienceConfig, 'deadlines' | 'quotaWindowMs'>;
   /** Longest one attempt may take (the deadline may cut it shorter). */
   attemptTimeoutMs: number;
-  /** Gate state; default in-memory (single instance). Pass a shared store to limit across instances. */
-  store?: GateStore;
+  /**
+   * Gate state; default in-memory (single instance). Pass a shared store to limit across instances, or a
+   * factory that builds it from these limits (the presets own the limits).
+   */
+  store?: GateStore | ((limits: GateLimits) => GateStore);
   /** Default: attempt timeout + 5 s. */
   leaseTtlMs?: number;
   pollIntervalMs?: number;
@@ -72,7 +84,8 @@ class Runtime implements UpstreamRuntime {
     this.name = options.name;
     this.displayName = options.displayName;
     this.log = rootLogger.child({ component: 'upstream', upstream: options.name });
-    this.store = options.store ?? new MemoryGateStore(options.limits);
+    const { store } = options;
+    this.store = typeof store === 'function' ? store(options.limits) : (store ?? new MemoryGateStore(options.limits));
     this.scheduler = new GateScheduler({
       upstream: options.name,
       store: this.store,
@@ -153,7 +166,7 @@ class Runtime implements UpstreamRuntime {
         attempt += 1;
         const outcome = await this.attempt(call, deadline, attempt, failures);
         if (outcome.kind === 'ok') {
-          this.emitOutcome(call, attempt, undefined);
+          this.emitOutcome(call, attempt, failures, undefined);
           return outcome.value;
         }
         if (outcome.kind === 'unexpected') throw outcome.error;
@@ -170,7 +183,7 @@ class Runtime implements UpstreamRuntime {
       }
     } catch (error) {
       const bffError = this.translate(error, call.route, attempt);
-      this.emitOutcome(call, attempt, bffError.code);
+      this.emitOutcome(call, attempt, failures, bffError.code);
       throw bffError;
     }
   }
@@ -184,10 +197,9 @@ class Runtime implements UpstreamRuntime {
     const blockedMs = this.circuit.blockedForMs(Date.now());
     if (blockedMs > 0) throw new LocalRejection('circuit_open', blockedMs, 'circuit open');
     const permit = await this.scheduler.acquire(call.cost ?? DEFAULT_COST, deadline);
-    if (permit.waitedMs > 0) {
-      recordRequestStats({ queueWaitMs: permit.waitedMs });
-      if (this.events.active) this.events.emit('onQueueWait', { upstream: this.name, route: call.route, waitedMs: permit.waitedMs });
-    }
+    if (permit.waitedMs > 0) recordRequestStats({ queueWaitMs: permit.waitedMs });
+    // Every grant, waits of 0 included: a wait histogram without them would overstate every percentile.
+    if (this.events.active) this.events.emit('onQueueWait', { upstream: this.name, route: call.route, waitedMs: permit.waitedMs });
     // Asked again after the wait: the circuit may have opened meanwhile, and a HALF_OPEN probe is only spent
     // by a call that holds a slot.
     const ticket = this.circuit.admit(Date.now());
@@ -211,7 +223,7 @@ class Runtime implements UpstreamRuntime {
     this.circuit.record(ticket, verdictOf(outcome), Date.now());
     // Before the release: the next waiter must not be granted ahead of a pause this failure calls for.
     if (outcome.kind === 'failed') this.learnFromFailure(outcome.failure);
-    permit.release(!(outcome.kind === 'failed' && outcome.failure.delivery === 'no'));
+    permit.release(reachedUpstream(outcome));
     this.reportAttempt(call, attempt, result);
     return outcome;
   }
@@ -291,7 +303,12 @@ class Runtime implements UpstreamRuntime {
     return internalError(error);
   }
 
-  private emitOutcome<T>(call: UpstreamCall<T>, attempts: number, code: ErrorCode | undefined): void {
+  private emitOutcome<T>(
+    call: UpstreamCall<T>,
+    attempts: number,
+    failures: readonly UpstreamFailure[],
+    code: ErrorCode | undefined,
+  ): void {
     if (!this.events.active) return;
     this.events.emit('onOutcome', {
       upstream: this.name,
@@ -299,6 +316,7 @@ class Runtime implements UpstreamRuntime {
       ok: code === undefined,
       attempts,
       recovered: code === undefined && attempts > 1,
+      metTransientFailure: failures.some((f) => f.transient),
       ...(code !== undefined && { code }),
     });
   }

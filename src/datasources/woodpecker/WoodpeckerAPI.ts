@@ -4,7 +4,7 @@ import { normalizeEmail } from '../../domain/email';
 import { BffError, ErrorCode } from '../../graphql/errors';
 import { Deadline } from '../shared/deadline';
 import type { Upstream } from '../shared/upstream';
-import { CampaignCache, MemoryCacheStore } from './campaign-cache';
+import { CampaignCache, MemoryCacheStore, type CacheStore } from './campaign-cache';
 import { readBatchOutcome, type BatchOutcome } from './export/batch-outcome';
 import { prepareExport, toBatches, type OutgoingProspect } from './export/prepare';
 import { sendInBatches } from './export/send-in-batches';
@@ -41,8 +41,15 @@ export interface WoodpeckerShared {
   deadlines: ResilienceConfig['deadlines'];
 }
 
-/** Built once at start-up, never per request. */
-export function createWoodpeckerShared(config: Config, upstream: Upstream): WoodpeckerShared {
+/**
+ * Built once at start-up, never per request. `campaignStore` shares the campaign list between instances
+ * (Redis); by default it lives in this process.
+ */
+export function createWoodpeckerShared(
+  config: Config,
+  upstream: Upstream,
+  campaignStore: CacheStore<CampaignModel[]> = new MemoryCacheStore<CampaignModel[]>(),
+): WoodpeckerShared {
   const woodpecker = config.woodpecker;
   return {
     upstream,
@@ -52,10 +59,15 @@ export function createWoodpeckerShared(config: Config, upstream: Upstream): Wood
       // The gate lets at most this many calls through at once; more sockets would only idle.
       connections: woodpecker.limits.maxConcurrency,
     }),
-    campaignCache: new CampaignCache(new MemoryCacheStore<CampaignModel[]>(), woodpecker.campaignCacheTtlMs),
+    campaignCache: new CampaignCache(campaignStore, woodpecker.campaignCacheTtlMs),
     config: woodpecker,
     deadlines: config.resilience.deadlines,
   };
+}
+
+/** An export's whole budget: a base plus one per batch. Also how long an idempotent repeat waits for it. */
+export function exportBudgetMs(deadlines: ResilienceConfig['deadlines'], batches: number): number {
+  return deadlines.exportMs + batches * deadlines.exportPerBatchMs;
 }
 
 export interface ExportRequest {
@@ -134,8 +146,7 @@ export class WoodpeckerAPI {
   async addProspects(request: ExportRequest): Promise<ExportResultModel> {
     const { outgoing, rejected } = prepareExport(request.prospects);
     const batches = toBatches(outgoing, this.shared.config.batchSize);
-    const { exportMs, exportPerBatchMs } = this.shared.deadlines;
-    const { result, batchesDelivered } = await this.forRequest(exportMs + batches.length * exportPerBatchMs, (d) =>
+    const { result, batchesDelivered } = await this.forRequest(exportBudgetMs(this.shared.deadlines, batches.length), (d) =>
       sendInBatches(batches, rejected, (batch) => this.sendBatch(request, batch, d)).catch((error: unknown) => {
         // Only the first batch throws (see sendInBatches); E_RECORD_NOT_FOUND there means the campaign.
         throw isNotFound(error) ? campaignNotFound(request.campaignId) : error;

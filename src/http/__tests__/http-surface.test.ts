@@ -75,6 +75,16 @@ describe('HTTP surface (development)', () => {
     expect(body.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', retryable: false });
   });
 
+  it('When a subscription, an unknown operation name or an unknown persisted hash is sent, then a 400 with its code', async () => {
+    const codeOf = async (body: unknown) => {
+      const res = await post(JSON.stringify(body));
+      return [res.status, ((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code];
+    };
+    expect(await codeOf({ query: 'subscription { campaigns { id } }' })).toEqual([400, 'BAD_REQUEST']);
+    expect(await codeOf({ query: 'query A { campaigns { id } }', operationName: 'B' })).toEqual([400, 'OPERATION_RESOLUTION_FAILURE']);
+    expect(await codeOf({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } })).toEqual([400, 'PERSISTED_QUERY_NOT_FOUND']);
+  });
+
   it('When the origin is allowed, then CORS headers allow it with credentials; other origins get none', async () => {
     const allowed = await post(JSON.stringify({ query: QUERY }), { origin: 'http://localhost:5173' });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');

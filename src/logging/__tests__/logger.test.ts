@@ -53,6 +53,25 @@ describe('logger', () => {
     expect(line).toContain('s***@example.org');
   });
 
+  it('When a line is below the level, then it is dropped before any formatting: nothing of it is read or redacted', () => {
+    let reads = 0;
+    const detail = {
+      get probe() {
+        reads += 1;
+        return 'value';
+      },
+    };
+    logger.level = 'info';
+    try {
+      logger.debug('below the level', { detail });
+      logger.info('at the level', { detail });
+    } finally {
+      logger.level = 'debug';
+    }
+    expect(logs.entries().map((e) => e.message)).toEqual(['at the level']);
+    expect(reads).toBe(1);
+  });
+
   it('When stats are recorded in a request, then they add up; outside a request nothing happens', () => {
     const stats = newRequestStats();
     runWithRequestContext({ requestId: 'r', stats }, () => {

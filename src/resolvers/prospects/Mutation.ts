@@ -2,6 +2,8 @@ import type { MutationResolvers } from '../../generated/resolvers-types';
 import { validateExportInput } from '../../validation/export-input';
 
 export const Mutation: Pick<MutationResolvers, 'addProspectsToCampaign'> = {
-  addProspectsToCampaign: (_, { input }, { dataSources, config }) =>
-    dataSources.woodpecker.addProspects(validateExportInput(input, config.woodpecker)),
+  addProspectsToCampaign: (_, { input }, { dataSources, config, exportIdempotency }) => {
+    const request = validateExportInput(input, config.woodpecker);
+    return exportIdempotency.run(input.idempotencyKey, request, () => dataSources.woodpecker.addProspects(request));
+  },
 };

@@ -7,6 +7,7 @@ import { newRequestStats, runWithRequestContext } from '../../../logging/request
 import { FAST_TEST_ENV } from '../../../testing/test-env';
 import { createClaudeUpstream } from '../../shared/presets';
 import { ClaudeAPI, createClaudeShared } from '../ClaudeAPI';
+import type { ClaudeCallUsage } from '../../../usage/usage-accounting';
 import type { GenerateContentRequest } from '../models';
 import { OUTPUT_CONTRACT } from '../prompt';
 import { RecordingUpstream } from './recording-upstream';
@@ -233,21 +234,8 @@ describe('ClaudeAPI.generate', () => {
   });
 
   it('logs neither the prompt, the copy nor the full email: only lengths, hashes and the masked address', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
-    const remove = addLogTransport(new winston.transports.Stream({ stream: sink }));
-    try {
-      stub.script({ body: messageBody(SIX_BLOCKS) }, { body: messageBody(SEVEN_BLOCKS) });
-      await claude().generate(REQUEST);
-    } finally {
-      remove();
-    }
-    const log = lines.join('\n');
+    stub.script({ body: messageBody(SIX_BLOCKS) }, { body: messageBody(SEVEN_BLOCKS) });
+    const log = await logsOf(() => claude().generate(REQUEST));
     expect(log).toContain('sequence generated');
     expect(log).toContain('unusable answer, asking again');
     expect(log).toContain('j***@acme.example');
@@ -256,4 +244,53 @@ describe('ClaudeAPI.generate', () => {
     }
     expect(log).toMatch(/"sha256":"[0-9a-f]{12}"/);
   });
+
+  it('logs the prompt and the copy themselves when LOG_CONTENT opted in, still with the email masked', async () => {
+    stub.script({ body: messageBody(SEVEN_BLOCKS) });
+    const shared = { ...createClaudeShared(config, upstream), logContent: true };
+    const log = await logsOf(() => new ClaudeAPI(shared).generate(REQUEST));
+    expect(log).toContain('onboarding software');
+    expect(log).toContain('Floating this back up');
+    expect(log).toMatch(/"sha256":"[0-9a-f]{12}"/);
+    expect(log).not.toContain('jane.doe@acme.example');
+  });
+
+  it('reports every successful call to usage accounting, the re-ask included, with the model Claude answered as', async () => {
+    stub.script(
+      { body: messageBody(SIX_BLOCKS, { model: 'claude-sonnet-4-6-20260101', inputTokens: 900, outputTokens: 700 }) },
+      { body: messageBody(SEVEN_BLOCKS, { model: 'claude-sonnet-4-6-20260101', inputTokens: 1200, outputTokens: 650 }) },
+    );
+    const calls: ClaudeCallUsage[] = [];
+    await new ClaudeAPI(createClaudeShared(config, upstream, { recordClaudeCall: (call) => calls.push(call) })).generate(REQUEST);
+    expect(calls).toEqual([
+      { model: 'claude-sonnet-4-6-20260101', inputTokens: 900, outputTokens: 700 },
+      { model: 'claude-sonnet-4-6-20260101', inputTokens: 1200, outputTokens: 650 },
+    ]);
+  });
+
+  it('reports a call once, after the attempt that succeeded: the failed attempt before it used no tokens', async () => {
+    const overloaded = { status: 529, headers: { 'retry-after-ms': '5' }, body: errorBody('overloaded_error', 'Overloaded') };
+    stub.script(overloaded, { body: messageBody(SEVEN_BLOCKS) });
+    const calls: ClaudeCallUsage[] = [];
+    await new ClaudeAPI(createClaudeShared(config, upstream, { recordClaudeCall: (call) => calls.push(call) })).generate(REQUEST);
+    expect(calls).toEqual([{ model: 'claude-sonnet-4-6', inputTokens: 900, outputTokens: 700 }]);
+  });
 });
+
+/** What the logger writes (formatted and redacted) while `run` runs. */
+async function logsOf(run: () => Promise<unknown>): Promise<string> {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  const remove = addLogTransport(new winston.transports.Stream({ stream: sink }));
+  try {
+    await run();
+  } finally {
+    remove();
+  }
+  return lines.join('\n');
+}

@@ -69,6 +69,17 @@ describe('upstream gate', () => {
       expect(rt.status().budgets).toEqual([expect.objectContaining({ dimension: 'output_tokens', remaining: 500 })]);
     });
 
+    it('keep the request of an answered refusal (the upstream counted it) but refund one that never arrived', async () => {
+      const rt = runtime({ limits: { maxConcurrency: 4, budgets: { requests: 10 }, windowMs: 60_000 }, resilience: { maxAttempts: 1 } });
+      const refused = failure('rate_limited', { status: 429, delivery: 'no', retryAfterMs: 1 });
+      const unreachable = failure('network', { delivery: 'no' });
+      await bffRejection(rt.execute(scripted([refused]).call, deadline(1_000)));
+      const afterRefusal = rt.status().budgets[0]!.remaining;
+      await bffRejection(rt.execute(scripted([unreachable]).call, deadline(1_000)));
+      expect(afterRefusal).toBe(9);
+      expect(rt.status().budgets[0]!.remaining).toBe(9);
+    });
+
     it('fail fast when a cost exceeds the bucket capacity, without running', async () => {
       const rt = runtime({ limits });
       const run = jest.fn(async () => 'never');

@@ -1,4 +1,5 @@
 import Transport from 'winston-transport';
+import { mulberry32 } from '../../../../simulators/shared/rng';
 import { BffError } from '../../../../graphql/errors';
 import { addLogTransport, configureLogger } from '../../../../logging/logger';
 import { Deadline } from '../../deadline';
@@ -8,17 +9,8 @@ import type { AttemptContext, Cost, UpstreamCall } from '../../upstream';
 import { UpstreamFailure, type FailureClass, type UpstreamFailureDetails } from '../../upstream-failure';
 import { createUpstream, type UpstreamRuntime, type UpstreamRuntimeOptions } from '../../upstream-runtime';
 
-/** mulberry32: a tiny seeded PRNG, so jitter and fault injection repeat exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so jitter and fault injection repeat exactly. */
+export const seededRandom = mulberry32;
 
 export interface Deferred<T> {
   promise: Promise<T>;

@@ -1,0 +1,15 @@
+import { Counter, type Registry } from 'prom-client';
+import type { RateLimitEvents } from '../graphql/directives/rate-limit';
+
+/** Per-client limit rejections, by field only: the caller is in the log line, never in a label. */
+export function rateLimitMetrics(registry: Registry): RateLimitEvents {
+  const rejections = new Counter({
+    name: 'bff_rate_limit_rejections_total',
+    help: 'Calls refused with RATE_LIMITED because a caller went over its per-client limit, by GraphQL field.',
+    labelNames: ['field'] as const,
+    registers: [registry],
+  });
+  return {
+    onRejected: (field) => rejections.inc({ field }),
+  };
+}

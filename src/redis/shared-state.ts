@@ -1,0 +1,68 @@
+import type { Config } from '../config';
+import type { GateLimits, GateStore } from '../datasources/shared/gate/gate-store';
+import { RedisGateStore } from '../datasources/shared/gate/redis-gate-store';
+import type { UpstreamName } from '../datasources/shared/upstream-failure';
+import { MemoryCacheStore, type CacheStore } from '../datasources/woodpecker/campaign-cache';
+import type { CampaignModel, ExportResultModel } from '../datasources/woodpecker/models';
+import { memoryRateLimitStore, type RateLimitStore } from '../graphql/directives/rate-limit';
+import type { ReadinessCheck } from '../http/health';
+import { MemoryIdempotencyStore, type IdempotencyStore } from '../idempotency/idempotency-store';
+import { RedisIdempotencyStore } from '../idempotency/redis-idempotency-store';
+import { logger } from '../logging/logger';
+import { MemoryUsageStore } from '../usage/memory-usage-store';
+import { RedisUsageStore } from '../usage/redis-usage-store';
+import type { UsageStore } from '../usage/usage-store';
+import { connectRedis, describeRedisUrl } from './connection';
+import { apiKeyHash } from './keys';
+import { redisRateLimitStore } from './rate-limit-store';
+import { RedisCacheStore } from './redis-cache-store';
+
+/**
+ * Every piece of state that several BFF instances must share: upstream gates, per-client rate limits, the
+ * campaign-list cache, export idempotency and usage accounting. In memory for one instance (the default); in
+ * Redis, under one key prefix, when REDIS_URL is set. Nothing else in the app knows which.
+ */
+export interface SharedState {
+  /** A gate store factory for the upstream runtime (undefined: the runtime's in-memory default). */
+  gateStore(upstream: UpstreamName, apiKey: string | undefined): ((limits: GateLimits) => GateStore) | undefined;
+  campaignStore: CacheStore<CampaignModel[]>;
+  rateLimitStore: RateLimitStore;
+  idempotencyStore: IdempotencyStore<ExportResultModel>;
+  /** Claude usage per day, caller and model: every instance reports the same totals. */
+  usageStore: UsageStore;
+  readiness: ReadinessCheck[];
+  /** Closes the Redis connection; call after the upstreams released their leases. */
+  close(): Promise<void>;
+}
+
+function inMemory(): SharedState {
+  return {
+    gateStore: () => undefined,
+    campaignStore: new MemoryCacheStore<CampaignModel[]>(),
+    rateLimitStore: memoryRateLimitStore,
+    idempotencyStore: new MemoryIdempotencyStore<ExportResultModel>(),
+    usageStore: new MemoryUsageStore(),
+    readiness: [],
+    close: async () => undefined,
+  };
+}
+
+export function createSharedState(config: Config): SharedState {
+  if (!config.redis) return inMemory();
+  const redis = connectRedis(config.redis);
+  const { client, prefix } = redis;
+  logger.info('shared state (limits, quotas, caches, idempotency) in Redis', {
+    component: 'redis',
+    redis: describeRedisUrl(config.redis.url),
+    prefix,
+  });
+  return {
+    gateStore: (upstream, apiKey) => (limits) => new RedisGateStore({ client, prefix, upstream, apiKey, limits }),
+    campaignStore: new RedisCacheStore<CampaignModel[]>(client, `${prefix}cache:woodpecker:${apiKeyHash(config.woodpecker.apiKey)}:`),
+    rateLimitStore: redisRateLimitStore(client, prefix),
+    idempotencyStore: new RedisIdempotencyStore<ExportResultModel>(client, prefix),
+    usageStore: new RedisUsageStore(client, prefix),
+    readiness: [redis.readiness],
+    close: () => redis.close(),
+  };
+}

@@ -1,0 +1,1 @@
+export { Query } from './Query';
