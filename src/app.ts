@@ -40,6 +40,8 @@ export async function createApp(deps: Dependencies, options: { httpServer?: Serv
 
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are not revalidated with If-None-Match; hashing every body for an ETag is pure cost.
+  app.set('etag', false);
   app.set('trust proxy', config.server.trustProxy);
   app.use(requestId());
   app.use(accessLog());

@@ -1,3 +1,6 @@
+/** Share of the capacity kept in hand before granting (1/600: 100 ms of refill for a per-minute budget). */
+export const ARRIVAL_MARGIN = 1 / 600;
+
 /**
  * A token bucket shaped like Anthropic's: capacity = the per-window limit, refilled continuously at
  * capacity / window. Mirroring the upstream's algorithm (rather than a fixed window) means that what we admit
@@ -32,10 +35,18 @@ export class TokenBucket {
     return this.level;
   }
 
-  /** Time until `amount` is available: 0 now, Infinity if it can never fit. */
+  /**
+   * Time until `amount` is available: 0 now, Infinity if it can never fit. It waits for `amount` plus a margin
+   * of 1/600 of the window's refill (100 ms of a minute), never beyond a full bucket. Without it the gate ran
+   * exactly on the upstream's limit and overspent it: a call taken from a full bucket starts our refill when we
+   * send it, the upstream's only when it arrives (its bucket is capped meanwhile), and float rounding differs
+   * too, so right after a burst the upstream could be short by a few ms of refill (1 quota violation in the 60 s
+   * burst benchmark). The margin shifts grants by that much; the sustained rate is unchanged.
+   */
   msUntil(amount: number, now: number): number {
     if (amount > this.capacity) return Infinity;
-    const missing = amount - this.available(now);
+    const wanted = Math.min(this.capacity, amount + this.capacity * ARRIVAL_MARGIN);
+    const missing = wanted - this.available(now);
     return missing <= 0 ? 0 : Math.ceil(missing / this.refillPerMs);
   }
 
