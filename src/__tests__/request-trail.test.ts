@@ -2,7 +2,7 @@ import { configureLogger } from '../logging/logger';
 import { captureLogs, type LogCapture } from '../testing/log-capture';
 import { startTestStack, type TestStack } from '../testing/stack';
 
-const CLAUDE_KEY = 'sk-ant-trail-claude-5c2e9a7b1d';
+const CLAUDE_KEY = 'fake-anthropic-trail-5c2e9a7b1d';
 const CALLER_TOKEN = 'tok-trail-caller-4f6a8c0e2b1d';
 const PROSPECT_EMAIL = 'lena.fischer@private-mail.example';
 const GENERATE = `mutation Generate($input: GenerateContentInput!) {

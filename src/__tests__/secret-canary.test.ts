@@ -3,7 +3,7 @@ import { configureLogger } from '../logging/logger';
 import { captureLogs, type LogCapture } from '../testing/log-capture';
 import { startTestStack, type TestStack } from '../testing/stack';
 
-const CLAUDE_KEY = 'sk-ant-canary-claude-7f3a9c1e5b';
+const CLAUDE_KEY = 'fake-anthropic-canary-7f3a9c1e5b';
 const WOODPECKER_KEY = 'wp-canary-woodpecker-2d8e4b6f1a';
 const CALLER_TOKEN = 'tok-canary-caller-9b1c3e5a7d0f';
 const CANARIES = [CLAUDE_KEY, WOODPECKER_KEY, CALLER_TOKEN];

@@ -7,6 +7,7 @@ import { FAST_TEST_ENV } from '../../testing/test-env';
 import { IdempotentExports } from '../idempotent-exports';
 import { MemoryIdempotencyStore, type IdempotencyStore } from '../idempotency-store';
 import { runOnce, type OnceOptions } from '../run-once';
+import { bffRejection } from '../../testing/bff-rejection';
 
 type Outcome = { n: number };
 
@@ -37,15 +38,6 @@ function counted(delayMs = 0) {
   return work;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<BffError> {
-  const error = await promise.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof BffError)) throw error;
-  return error;
-}
-
 describe('runOnce', () => {
   beforeAll(() => configureLogger({ level: 'debug', format: 'json', silent: true }));
 
@@ -60,7 +52,7 @@ describe('runOnce', () => {
   it('refuses the same key with a different input, as Stripe does', async () => {
     const store = new MemoryIdempotencyStore<Outcome>();
     await runOnce(store, options(), counted());
-    const error = await rejection(runOnce(store, options({ fingerprint: 'fp-2' }), counted()));
+    const error = await bffRejection(runOnce(store, options({ fingerprint: 'fp-2' }), counted()));
     expect(error.message).toBe('This Idempotency-Key was already used for a different export.');
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['Idempotency-Key'] });
   });
@@ -86,7 +78,7 @@ describe('runOnce', () => {
     const never = new Promise<Outcome>(() => undefined);
     void runOnce(store, options({ claimTtlMs: 10_000 }), () => never);
     const started = Date.now();
-    const error = await rejection(runOnce(store, options({ claimTtlMs: 300 }), counted()));
+    const error = await bffRejection(runOnce(store, options({ claimTtlMs: 300 }), counted()));
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(error.extensions).toMatchObject({ code: 'UPSTREAM_BUSY', retryable: true });
     expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(9);
@@ -105,7 +97,7 @@ describe('runOnce', () => {
     void runOnce(store, options(), () => new Promise<Outcome>(() => undefined));
     const client = new AbortController();
     setTimeout(() => client.abort(), 100);
-    const error = await rejection(runOnce(store, options({ signal: client.signal }), counted()));
+    const error = await bffRejection(runOnce(store, options({ signal: client.signal }), counted()));
     expect(error.code).toBe(ErrorCode.UPSTREAM_TIMEOUT);
   });
 
@@ -116,7 +108,7 @@ describe('runOnce', () => {
       release: () => Promise.resolve(),
     };
     const work = counted();
-    const error = await rejection(runOnce(down, options(), work));
+    const error = await bffRejection(runOnce(down, options(), work));
     expect(error.extensions).toMatchObject({ code: 'UPSTREAM_BUSY', retryAfterSeconds: 1 });
     expect(work.runs).toBe(0);
   });

@@ -1,9 +1,9 @@
 import Transport from 'winston-transport';
-import { BffError } from '../../../graphql/errors';
 import { addLogTransport } from '../../../logging/logger';
 import type { ProspectInputModel } from '../models';
 import { v1Error, type RecordedRequest, type Reply } from './fake-woodpecker';
 import { API_KEY, startHarness, type Harness } from './harness';
+import { bffRejection } from '../../../testing/bff-rejection';
 
 let h: Harness;
 
@@ -34,15 +34,6 @@ function acceptAll(request: RecordedRequest): Reply {
 
 function prospects(count: number, offset = 0): ProspectInputModel[] {
   return Array.from({ length: count }, (_, i) => ({ email: `lead${offset + i}@acme.test` }));
-}
-
-async function bffErrorOf(promise: Promise<unknown>): Promise<BffError> {
-  const error: unknown = await promise.then(
-    () => new Error('resolved'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof BffError)) throw error;
-  return error;
 }
 
 describe('addProspects request shape', () => {
@@ -202,7 +193,7 @@ describe('addProspects retries and failures', () => {
   it('a first batch that keeps failing throws the error, so the client gets its code and retryable', async () => {
     h.fake.on(ADD, { status: 502, text: '<html>Bad Gateway</html>', contentType: 'text/html' });
 
-    const error = await bffErrorOf(h.api().addProspects({ campaignId: '12', force: false, prospects: prospects(120) }));
+    const error = await bffRejection(h.api().addProspects({ campaignId: '12', force: false, prospects: prospects(120) }));
 
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.extensions.retryable).toBe(true);
@@ -212,7 +203,7 @@ describe('addProspects retries and failures', () => {
   it('an unknown campaign is NOT_FOUND with the campaign id', async () => {
     h.fake.on(ADD, { status: 400, json: v1Error('E_RECORD_NOT_FOUND', 'Campaign not found') });
 
-    const error = await bffErrorOf(h.api().addProspects({ campaignId: '999', force: false, prospects: twoProspects }));
+    const error = await bffRejection(h.api().addProspects({ campaignId: '999', force: false, prospects: twoProspects }));
 
     expect([error.code, error.message]).toEqual(['NOT_FOUND', 'Campaign 999 was not found in Woodpecker.']);
     expect(h.fake.requestsTo(ADD)).toHaveLength(1);

@@ -1,7 +1,7 @@
-import { BffError } from '../../../graphql/errors';
 import { API_KEY, startHarness, type Harness } from './harness';
 import { v1Error } from './fake-woodpecker';
 import { WIRE_STATS, wireCampaign, wireProspect } from './wire-fixtures';
+import { bffRejection } from '../../../testing/bff-rejection';
 
 let h: Harness;
 
@@ -13,15 +13,6 @@ afterAll(() => h.close());
 
 const LIST = 'GET /v1/campaign_list';
 const PROSPECTS = 'GET /v1/prospects';
-
-async function bffErrorOf(promise: Promise<unknown>): Promise<BffError> {
-  const error: unknown = await promise.then(
-    () => new Error('resolved'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof BffError)) throw error;
-  return error;
-}
 
 describe('listCampaigns', () => {
   const campaigns = [
@@ -87,7 +78,7 @@ describe('listCampaigns', () => {
   it('a bad key is a configuration problem: INTERNAL_SERVER_ERROR, not retried', async () => {
     h.fake.on(LIST, { status: 401, json: v1Error('E_SESSION', 'Invalid API key') });
 
-    const error = await bffErrorOf(h.api().listCampaigns());
+    const error = await bffRejection(h.api().listCampaigns());
 
     expect(error.code).toBe('INTERNAL_SERVER_ERROR');
     expect(error.message).not.toContain('Invalid API key');
@@ -182,7 +173,7 @@ describe('listProspects', () => {
     [{ email: 'jane@' }, 1, 100, ['filter.email']],
     [{ search: 'Acme, Inc.' }, 1, 100, ['filter.search']],
   ])('refuses bad input before calling Woodpecker: %p page %p perPage %p', async (filter, page, perPage, fields) => {
-    const error = await bffErrorOf(h.api().listProspects(filter, page, perPage));
+    const error = await bffRejection(h.api().listProspects(filter, page, perPage));
 
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.extensions.fields).toEqual(fields);
@@ -273,8 +264,8 @@ describe('duplicateEmails', () => {
     const notFound = { status: 400, json: v1Error('E_RECORD_NOT_FOUND') };
     h.fake.on(LIST, (request) => (request.query.id ? notFound : { json: [wireCampaign(12)] }));
 
-    const said = await bffErrorOf(h.api().duplicateEmails('999', ['a@acme.test']));
-    const silent = await bffErrorOf(h.api().duplicateEmails('998', ['a@acme.test']));
+    const said = await bffRejection(h.api().duplicateEmails('999', ['a@acme.test']));
+    const silent = await bffRejection(h.api().duplicateEmails('998', ['a@acme.test']));
 
     expect([said.code, said.message]).toEqual(['NOT_FOUND', 'Campaign 999 was not found in Woodpecker.']);
     expect([silent.code, silent.message]).toEqual(['NOT_FOUND', 'Campaign 998 was not found in Woodpecker.']);

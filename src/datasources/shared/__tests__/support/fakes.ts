@@ -1,6 +1,6 @@
 import Transport from 'winston-transport';
 import { mulberry32 } from '../../../../simulators/shared/rng';
-import { BffError } from '../../../../graphql/errors';
+export { bffRejection } from '../../../../testing/bff-rejection';
 import { addLogTransport, configureLogger } from '../../../../logging/logger';
 import { Deadline } from '../../deadline';
 import type { AcquireResult } from '../../gate/gate-store';
@@ -127,17 +127,6 @@ export function captureLogs(): LogLine[] {
   });
   afterAll(remove);
   return capture.lines;
-}
-
-/** Awaits a promise expected to reject with a BffError and returns it (fails the test otherwise). */
-export async function bffRejection(promise: Promise<unknown>): Promise<BffError> {
-  const outcome = await promise.then(
-    (value: unknown) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  if (!('error' in outcome)) throw new Error(`expected a rejection, got ${JSON.stringify(outcome.value)}`);
-  expect(outcome.error).toBeInstanceOf(BffError);
-  return outcome.error as BffError;
 }
 
 /** The in-memory store, recording when it granted leases and what pauses it was asked for (the gate's own clock). */
