@@ -1,5 +1,5 @@
 import Transport from 'winston-transport';
-import { addLogTransport } from '../logging/logger';
+import { addLogTransport, configureLogger, type LogLevel } from '../logging/logger';
 
 const MESSAGE = Symbol.for('message');
 
@@ -31,4 +31,13 @@ export function captureLogs(): LogCapture {
     clear: () => void transport.lines.splice(0),
     stop: remove,
   };
+}
+
+/** For a test file or describe block: JSON lines at `level` (console silent), cleared before each test. */
+export function captureLogsForSuite(level: LogLevel = 'debug'): LogCapture {
+  configureLogger({ level, format: 'json', silent: true });
+  const capture = captureLogs();
+  beforeEach(() => capture.clear());
+  afterAll(() => capture.stop());
+  return capture;
 }

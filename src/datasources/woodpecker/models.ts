@@ -36,8 +36,8 @@ export interface CampaignModel {
   stats?: CampaignStatsModel;
 }
 
-export interface ProspectModel {
-  id: string;
+/** What Woodpecker stores about a person, whether we read a prospect or send one. */
+export interface ProspectContact {
   email: string;
   firstName?: string;
   lastName?: string;
@@ -51,6 +51,10 @@ export interface ProspectModel {
   state?: string;
   country?: string;
   tags?: string;
+}
+
+export interface ProspectModel extends ProspectContact {
+  id: string;
   status?: ProspectStatus;
   lastContactedAt?: string;
   lastRepliedAt?: string;
@@ -75,21 +79,8 @@ export interface ProspectFilterModel {
 }
 
 /** A prospect to export, already validated and sanitised by the caller. */
-export interface ProspectInputModel {
-  email: string;
-  firstName?: string;
-  lastName?: string;
-  company?: string;
-  title?: string;
-  industry?: string;
-  website?: string;
-  linkedinUrl?: string;
-  phone?: string;
-  city?: string;
-  state?: string;
-  country?: string;
+export interface ProspectInputModel extends ProspectContact {
   timeZone?: string;
-  tags?: string;
   snippet1?: string;
   snippet2?: string;
   snippet3?: string;

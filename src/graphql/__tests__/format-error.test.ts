@@ -1,17 +1,10 @@
-import { configureLogger } from '../../logging/logger';
 import { newRequestStats, runWithRequestContext } from '../../logging/request-context';
-import { captureLogs, type LogCapture } from '../../testing/log-capture';
+import { captureLogsForSuite } from '../../testing/log-capture';
 import { BffError, ErrorCode } from '../errors';
 import { formatError } from '../format-error';
 
 describe('formatError', () => {
-  let logs: LogCapture;
-  beforeAll(() => {
-    configureLogger({ level: 'debug', format: 'json', silent: true });
-    logs = captureLogs();
-  });
-  afterAll(() => logs.stop());
-  beforeEach(() => logs.clear());
+  const logs = captureLogsForSuite();
 
   const inRequest = <T>(fn: () => T) => runWithRequestContext({ requestId: 'req-format-0001', stats: newRequestStats() }, fn);
 

@@ -1,5 +1,5 @@
-import { captureLogs, type LogCapture } from '../../testing/log-capture';
-import { configureLogger, logger } from '../logger';
+import { captureLogsForSuite } from '../../testing/log-capture';
+import { logger } from '../logger';
 import { maskEmail, redact, registerSecret, REDACTED } from '../redact';
 import { newRequestStats, recordRequestStats, runWithRequestContext, currentRequestContext } from '../request-context';
 
@@ -25,13 +25,7 @@ describe('redaction', () => {
 });
 
 describe('logger', () => {
-  let logs: LogCapture;
-  beforeAll(() => {
-    configureLogger({ level: 'debug', format: 'json', silent: true });
-    logs = captureLogs();
-  });
-  afterAll(() => logs.stop());
-  beforeEach(() => logs.clear());
+  const logs = captureLogsForSuite();
 
   it('When code logs inside a request context, then the line carries the request id and caller', () => {
     runWithRequestContext({ requestId: 'req-abc-123', caller: 'web-app', stats: newRequestStats() }, () => {

@@ -1,23 +1,16 @@
-import { configureLogger } from '../../logging/logger';
 import { newRequestStats, runWithRequestContext } from '../../logging/request-context';
-import { captureLogs, type LogCapture } from '../../testing/log-capture';
+import { captureLogsForSuite } from '../../testing/log-capture';
 import { MemoryUsageStore } from '../memory-usage-store';
 import { UsageAccounting, type MeteredClaudeCall } from '../usage-accounting';
 
 const PRICES = { 'claude-haiku-4-5': { inputPerMTok: 1, outputPerMTok: 5 }, 'claude-sonnet-4-6': { inputPerMTok: 3, outputPerMTok: 15 } };
 
 describe('UsageAccounting', () => {
-  let logs: LogCapture;
+  const logs = captureLogsForSuite();
   let now: Date;
   let observed: MeteredClaudeCall[];
   let accounting: UsageAccounting;
-  beforeAll(() => {
-    configureLogger({ level: 'debug', format: 'json', silent: true });
-    logs = captureLogs();
-  });
-  afterAll(() => logs.stop());
   beforeEach(() => {
-    logs.clear();
     observed = [];
     now = new Date('2026-03-31T23:59:00Z');
     accounting = new UsageAccounting({ store: new MemoryUsageStore(), prices: PRICES, observe: (call) => observed.push(call), now: () => now });

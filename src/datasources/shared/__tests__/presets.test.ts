@@ -31,7 +31,7 @@ describe('presets', () => {
 
   it('warn when Woodpecker is allowed more than one concurrent request', async () => {
     const woodpecker = createWoodpeckerUpstream(loadConfig({ WOODPECKER_MAX_CONCURRENCY: '2' }));
-    expect(logs).toContainEqual(expect.objectContaining({ level: 'warn', maxConcurrency: 2 }));
+    expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'warn', maxConcurrency: 2 }));
     await woodpecker.close();
   });
 });

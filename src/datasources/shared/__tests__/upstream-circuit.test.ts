@@ -24,13 +24,13 @@ describe('circuit breaker in the runtime', () => {
     await failTimes(rt, 4);
     expect(rt.status().circuit).toBe('OPEN');
     expect(changes).toEqual([{ upstream: 'claude', from: 'CLOSED', to: 'OPEN' }]);
-    expect(logs).toContainEqual(expect.objectContaining({ level: 'warn', message: 'Claude circuit opened: failing fast' }));
+    expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'warn', message: 'Claude circuit opened: failing fast' }));
 
     const run = jest.fn(async () => 'never');
     const error = await bffRejection(rt.execute(call(run), deadline(1_000)));
     expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', retryAfterSeconds: 1 });
     expect(error.message).toBe('Claude is unavailable right now; try again in 1 second.');
-    expect(logs).toContainEqual(expect.objectContaining({ level: 'warn', kind: 'circuit_open' }));
+    expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'warn', kind: 'circuit_open' }));
     expect(run).not.toHaveBeenCalled();
   });
 

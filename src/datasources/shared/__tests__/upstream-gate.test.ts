@@ -89,7 +89,7 @@ describe('upstream gate', () => {
       expect(error.retryAfterSeconds).toBeUndefined();
       expect(Date.now() - started).toBeLessThan(1_000);
       expect(run).not.toHaveBeenCalled();
-      expect(logs).toContainEqual(expect.objectContaining({ level: 'error', kind: 'cost_too_large' }));
+      expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'error', kind: 'cost_too_large' }));
     });
 
     it('admit in strict FIFO order: a large reservation at the head is not starved by small ones behind it', async () => {

@@ -39,7 +39,7 @@ describe('retry owner', () => {
     expect(error.code).toBe('INTERNAL_SERVER_ERROR');
     expect(error.message).not.toMatch(/upstream said|401|key/i);
     expect(script.runs).toBe(1);
-    expect(logs).toContainEqual(expect.objectContaining({ level: 'error', failureClass: 'auth' }));
+    expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'error', failureClass: 'auth' }));
   });
 
   describe('if-undelivered writes', () => {
@@ -211,10 +211,10 @@ describe('retry owner', () => {
     it('logs a warning per failed attempt and a debug line per successful one', async () => {
       const rt = runtime();
       await rt.execute(scripted([failure('server_error', { upstreamRequestId: 'req_up_1' }), 'ok']).call, deadline(1_000));
-      expect(logs).toContainEqual(
+      expect(logs.entries()).toContainEqual(
         expect.objectContaining({ level: 'warn', upstream: 'claude', route: 'GET /v1/test', attempt: 1, failureClass: 'server_error', upstreamRequestId: 'req_up_1' }),
       );
-      expect(logs).toContainEqual(expect.objectContaining({ level: 'debug', attempt: 2, durationMs: expect.any(Number) }));
+      expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'debug', attempt: 2, durationMs: expect.any(Number) }));
     });
 
     it('keeps serving when a listener throws', async () => {

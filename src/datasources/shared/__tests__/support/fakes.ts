@@ -1,7 +1,5 @@
-import Transport from 'winston-transport';
 import { mulberry32 } from '../../../../simulators/shared/rng';
 export { bffRejection } from '../../../../testing/bff-rejection';
-import { addLogTransport, configureLogger } from '../../../../logging/logger';
 import { Deadline } from '../../deadline';
 import type { AcquireResult } from '../../gate/gate-store';
 import { MemoryGateStore } from '../../gate/memory-gate-store';
@@ -103,31 +101,7 @@ afterEach(async () => {
   await Promise.all(runtimes.splice(0).map((rt) => rt.close()));
 });
 
-export interface LogLine {
-  level: string;
-  message: string;
-  [key: string]: unknown;
-}
-
-class CaptureTransport extends Transport {
-  readonly lines: LogLine[] = [];
-  override log(info: LogLine, next: () => void): void {
-    this.lines.push(info);
-    next();
-  }
-}
-
-/** Logs at debug level into memory (the console stays quiet); returns the captured lines. */
-export function captureLogs(): LogLine[] {
-  configureLogger({ level: 'debug', format: 'json', silent: true });
-  const capture = new CaptureTransport();
-  const remove = addLogTransport(capture);
-  afterEach(() => {
-    capture.lines.length = 0;
-  });
-  afterAll(remove);
-  return capture.lines;
-}
+export { captureLogsForSuite as captureLogs } from '../../../../testing/log-capture';
 
 /** The in-memory store, recording when it granted leases and what pauses it was asked for (the gate's own clock). */
 export class RecordingStore extends MemoryGateStore {
