@@ -10,7 +10,7 @@ import { registerSecret } from './logging/redact';
 import { createMetrics, type Metrics } from './metrics';
 import { traceUpstreams } from './tracing/upstream-spans';
 import { UsageAccounting, type UsageReports } from './usage/usage-accounting';
-import { createSharedState } from './redis/shared-state';
+import { createSharedState } from './shared-state';
 
 /**
  * The process-wide singletons: one upstream runtime (gate, circuit, retry owner) and one client per upstream,

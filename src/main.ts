@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { pointAtSimulators } from './config/simulated-upstreams';
 import { createDependencies } from './dependencies';
 import { configureLogger, describeError, logger } from './logging/logger';
-import { startSimulators, type Simulators } from './simulators';
+import type { Simulators } from './simulators';
 
 const log = logger.child({ component: 'main' });
 
@@ -21,9 +21,17 @@ function readConfig(): Config {
   }
 }
 
+/**
+ * Demo code is loaded only when an upstream is simulated (development without keys), so a production process
+ * never loads it. A CommonJS require, because TypeScript keeps `import()` as an ES import under module node16.
+ */
+function loadSimulators(): typeof import('./simulators') {
+  return require('./simulators') as typeof import('./simulators');
+}
+
 async function startDemoUpstreams(config: Config): Promise<{ config: Config; simulators?: Simulators }> {
   if (!config.simulate.claude && !config.simulate.woodpecker) return { config };
-  const simulators = await startSimulators({
+  const simulators = await loadSimulators().startSimulators({
     seed: config.simulator.seed,
     latencyMs: config.simulator.latencyMs,
     faultRate: config.simulator.faultRate,

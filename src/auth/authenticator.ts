@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from '../config';
-import type { Caller } from '../graphql/context';
+import type { Caller } from '../auth/caller';
 
 /** Why a request was refused; the message is safe to show to the client. */
 export class AuthenticationFailed extends Error {

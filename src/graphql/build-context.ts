@@ -1,7 +1,11 @@
-import { ClaudeAPI } from '../datasources/claude/ClaudeAPI';
-import { WoodpeckerAPI } from '../datasources/woodpecker/WoodpeckerAPI';
-import type { Dependencies } from '../dependencies';
-import type { Caller, GraphQLContext } from './context';
+import type { Config } from '../config';
+import { ClaudeAPI, type ClaudeShared } from '../datasources/claude/ClaudeAPI';
+import type { Upstream } from '../datasources/shared/upstream';
+import { WoodpeckerAPI, type WoodpeckerShared } from '../datasources/woodpecker/WoodpeckerAPI';
+import type { IdempotentExports } from '../idempotency/idempotent-exports';
+import type { UsageReports } from '../usage/usage-accounting';
+import type { Caller } from '../auth/caller';
+import type { GraphQLContext } from './context';
 
 export interface RequestIdentity {
   requestId: string;
@@ -12,8 +16,18 @@ export interface RequestIdentity {
   idempotencyKey?: string;
 }
 
+/** The process-wide services a request's context is built on (the composition root provides them). */
+export interface ContextServices {
+  config: Config;
+  claude: ClaudeShared;
+  woodpecker: WoodpeckerShared;
+  upstreams: Record<'claude' | 'woodpecker', Pick<Upstream, 'status'>>;
+  idempotentExports: IdempotentExports;
+  usage: UsageReports;
+}
+
 /** Per request: fresh data-source instances (and their DataLoaders) over the shared singletons. */
-export function buildContext(deps: Dependencies, identity: RequestIdentity): GraphQLContext {
+export function buildContext(deps: ContextServices, identity: RequestIdentity): GraphQLContext {
   const { config } = deps;
   return {
     ...identity,

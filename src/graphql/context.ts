@@ -1,16 +1,10 @@
+import type { Caller } from '../auth/caller';
 import type { Config } from '../config';
 import type { ClaudeAPI } from '../datasources/claude/ClaudeAPI';
 import type { WoodpeckerAPI } from '../datasources/woodpecker/WoodpeckerAPI';
 import type { UpstreamStatusSnapshot } from '../datasources/shared/upstream';
 import type { UsageReports } from '../usage/usage-accounting';
 import type { ExportIdempotency } from '../idempotency/idempotent-exports';
-
-/** Who is calling: resolved by the auth step before Apollo runs. */
-export interface Caller {
-  /** Stable identity for limits, logs and usage: a token name, a JWT subject, or `ip:<address>`. */
-  id: string;
-  kind: 'token' | 'jwt' | 'anonymous';
-}
 
 /** Read-only view of the upstream runtimes, for the `upstreams` query. */
 export interface UpstreamView {

@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { currentRequestContext } from '../logging/request-context';
 import { describeError, logger } from '../logging/logger';
-import { APOLLO_REQUEST_CODES, BffError, ErrorCode } from './errors';
+import { APOLLO_REQUEST_CODES, BffError, ErrorCode } from '../errors';
 
 const log = logger.child({ component: 'errors' });
 

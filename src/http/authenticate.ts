@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { AuthenticationFailed, createAuthenticator } from '../auth/authenticator';
 import type { Config } from '../config';
-import type { Caller } from '../graphql/context';
+import type { Caller } from '../auth/caller';
 import { currentRequestContext } from '../logging/request-context';
 import { errorBody } from './json-errors';
 

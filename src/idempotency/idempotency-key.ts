@@ -1,4 +1,4 @@
-import { badInput } from '../graphql/errors';
+import { badInput } from '../errors';
 
 /** Short and plain, like Stripe's keys (UUIDs, ULIDs, "order-123:v2"): safe in Redis keys and log lines. */
 const KEY_FORMAT = /^[A-Za-z0-9_.:-]{1,200}$/;

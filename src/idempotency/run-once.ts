@@ -1,5 +1,5 @@
 import { abortableSleep } from '../datasources/shared/abortable-sleep';
-import { badInput, BffError, ErrorCode } from '../graphql/errors';
+import { badInput, BffError, ErrorCode } from '../errors';
 import { describeError, logger } from '../logging/logger';
 import type { ClaimResult, IdempotencyStore } from './idempotency-store';
 

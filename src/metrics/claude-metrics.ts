@@ -1,8 +1,16 @@
 import { Counter, type Registry } from 'prom-client';
-import type { MeteredClaudeCall } from '../usage/usage-accounting';
+
+/** One successful Claude call as the metrics count it (usage accounting reports these). */
+export interface ClaudeCallMetric {
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  /** Undefined when the price list has no price for the model. */
+  estimatedCostUsd: number | undefined;
+}
 
 /** Tokens and their estimated cost by model, the same figures the usage report sums per caller. */
-export function claudeMetrics(registry: Registry): (call: MeteredClaudeCall) => void {
+export function claudeMetrics(registry: Registry): (call: ClaudeCallMetric) => void {
   const registers = [registry];
   const tokens = new Counter({
     name: 'bff_claude_tokens_total',

@@ -1,10 +1,8 @@
 import type { Registry } from 'prom-client';
 import type { UpstreamRuntime } from '../datasources/shared/upstream-runtime';
-import type { RateLimitEvents } from '../graphql/directives/rate-limit';
-import type { MeteredClaudeCall } from '../usage/usage-accounting';
-import { claudeMetrics } from './claude-metrics';
+import { claudeMetrics, type ClaudeCallMetric } from './claude-metrics';
 import { operationMetrics, type OperationMetrics } from './operation-metrics';
-import { rateLimitMetrics } from './rate-limit-metrics';
+import { rateLimitMetrics, type RateLimitRejections } from './rate-limit-metrics';
 import { createMetricsRegistry } from './registry';
 import { upstreamMetrics } from './upstream-metrics';
 
@@ -12,8 +10,8 @@ import { upstreamMetrics } from './upstream-metrics';
 export interface Metrics {
   registry: Registry;
   operations: OperationMetrics;
-  rateLimitEvents: RateLimitEvents;
-  observeClaudeCall(call: MeteredClaudeCall): void;
+  rateLimitEvents: RateLimitRejections;
+  observeClaudeCall(call: ClaudeCallMetric): void;
 }
 
 /** Builds every family in a fresh registry and subscribes to the upstream runtimes' events. */

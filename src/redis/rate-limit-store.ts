@@ -1,6 +1,5 @@
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type IRateLimiterRedisOptions } from 'rate-limiter-flexible';
-import type { RateLimitStore } from '../graphql/directives/rate-limit';
 
 /**
  * RateLimiterRedis with a per-process RateLimiterMemory of the same shape as its insurance. Decision: when
@@ -19,7 +18,7 @@ class RateLimiterRedisWithLocalFallback extends RateLimiterRedis {
 }
 
 /** Per-client limits shared by every instance: keys `<prefix>rl:calls:<caller>:<field>` (fixed windows, PX expiry). */
-export function redisRateLimitStore(client: Redis, prefix: string): RateLimitStore {
+export function redisRateLimitStore(client: Redis, prefix: string) {
   const limiterOptions = {
     storeClient: client,
     keyPrefix: prefix,

@@ -1,4 +1,4 @@
-import { BffError } from '../graphql/errors';
+import { BffError } from '../errors';
 
 /** Awaits a promise expected to reject with a BffError and returns it; anything else fails the test. */
 export async function bffRejection(promise: Promise<unknown>): Promise<BffError> {

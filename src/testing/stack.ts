@@ -7,7 +7,7 @@ import { createApp, type App } from '../app';
 import { loadConfig, type Config } from '../config';
 import { createDependencies, type Dependencies } from '../dependencies';
 import { buildContext } from '../graphql/build-context';
-import type { Caller } from '../graphql/context';
+import type { Caller } from '../auth/caller';
 import { configureLogger } from '../logging/logger';
 import { newRequestStats, runWithRequestContext } from '../logging/request-context';
 import { startSimulators, type Simulators, type SimulatorsOptions } from '../simulators';

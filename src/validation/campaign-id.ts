@@ -1,4 +1,4 @@
-import { badInput } from '../graphql/errors';
+import { badInput } from '../errors';
 
 /** Woodpecker campaign ids are positive integers; anything else is refused before an upstream call. */
 export function parseCampaignId(raw: string, field: string): string {

@@ -1,5 +1,5 @@
 import { isValidEmail } from '../domain/email';
-import { badInput } from '../graphql/errors';
+import { badInput } from '../errors';
 
 /** For lookups by email: every address must be valid, and the error names the ones that are not. */
 export function validateEmailList(emails: readonly string[], max: number, field: string): string[] {

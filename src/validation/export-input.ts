@@ -3,7 +3,7 @@ import type { ProspectInputModel } from '../datasources/woodpecker/models';
 import type { ExportRequest } from '../datasources/woodpecker/WoodpeckerAPI';
 import { normalizeHtmlSnippet, toPlainTextSnippet } from '../domain/snippets';
 import type { AddProspectsInput, ProspectInput } from '../generated/resolvers-types';
-import { badInput } from '../graphql/errors';
+import { badInput } from '../errors';
 import { parseCampaignId } from './campaign-id';
 import { assertNoLongFields, checkLengths, MAX_FIELD_CHARS, MAX_SNIPPET_CHARS, optionalText } from './text-limits';
 

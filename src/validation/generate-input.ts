@@ -2,7 +2,7 @@ import type { ClaudeConfig } from '../config';
 import type { GenerateContentRequest, LeadModel } from '../datasources/claude/models';
 import { isValidEmail } from '../domain/email';
 import type { GenerateContentInput } from '../generated/resolvers-types';
-import { badInput, BffError, ErrorCode } from '../graphql/errors';
+import { badInput, BffError, ErrorCode } from '../errors';
 import { assertNoLongFields, checkLengths, MAX_FIELD_CHARS, optionalText } from './text-limits';
 
 function toLead(input: GenerateContentInput['lead']): LeadModel {

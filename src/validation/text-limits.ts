@@ -1,4 +1,4 @@
-import { badInput } from '../graphql/errors';
+import { badInput } from '../errors';
 
 /** Short CSV fields (names, titles, cities…): long enough for any real value, short enough to stop abuse. */
 export const MAX_FIELD_CHARS = 500;

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { createHash } from 'node:crypto';
 import type { ClaudeConfig, Config, ResilienceConfig } from '../../config';
-import { BffError, ErrorCode } from '../../graphql/errors';
+import { BffError, ErrorCode } from '../../errors';
 import { logger } from '../../logging/logger';
 import { maskEmail } from '../../logging/redact';
 import type { ClaudeUsageRecorder } from '../../usage/usage-accounting';

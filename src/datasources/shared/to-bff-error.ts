@@ -1,4 +1,4 @@
-import { BffError, ErrorCode } from '../../graphql/errors';
+import { BffError, ErrorCode } from '../../errors';
 import { DeadlineExceeded } from './deadline';
 import { LocalRejection } from './local-rejection';
 import type { UpstreamFailure } from './upstream-failure';

@@ -1,6 +1,6 @@
 import type winston from 'winston';
 import { describeError } from '../../logging/logger';
-import type { ErrorCode } from '../../graphql/errors';
+import type { ErrorCode } from '../../errors';
 import type { CircuitState } from './upstream';
 import type { FailureClass, UpstreamName } from './upstream-failure';
 

@@ -1,6 +1,6 @@
 import type winston from 'winston';
 import type { ResilienceConfig } from '../../config';
-import { BffError, type ErrorCode } from '../../graphql/errors';
+import { BffError, type ErrorCode } from '../../errors';
 import { describeError, logger as rootLogger } from '../../logging/logger';
 import { recordRequestStats } from '../../logging/request-context';
 import { abortableSleep } from './abortable-sleep';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Config, ResilienceConfig, WoodpeckerConfig } from '../../config';
 import { normalizeEmail } from '../../domain/email';
-import { BffError, ErrorCode } from '../../graphql/errors';
+import { BffError, ErrorCode } from '../../errors';
 import { Deadline } from '../shared/deadline';
 import type { Upstream } from '../shared/upstream';
 import { CampaignCache, MemoryCacheStore, type CacheStore } from './campaign-cache';

@@ -1,5 +1,5 @@
 import { isValidEmail, normalizeEmail } from '../../domain/email';
-import { badInput } from '../../graphql/errors';
+import { badInput } from '../../errors';
 import { parseProspectList, toWireProspectStatus } from './mapping';
 import type { ProspectFilterModel, ProspectModel, ProspectPageModel } from './models';
 import { headerValue } from './response-classifier';

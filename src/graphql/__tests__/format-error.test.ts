@@ -1,6 +1,6 @@
 import { newRequestStats, runWithRequestContext } from '../../logging/request-context';
 import { captureLogsForSuite } from '../../testing/log-capture';
-import { BffError, ErrorCode } from '../errors';
+import { BffError, ErrorCode } from '../../errors';
 import { formatError } from '../format-error';
 
 describe('formatError', () => {

@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { rateLimitDirective, type RateLimitKeyGenerator } from 'graphql-rate-limit-directive';
 import { RateLimiterMemory, type IRateLimiterOptions, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
-import { BffError, ErrorCode } from '../errors';
+import { BffError, ErrorCode } from '../../errors';
 import type { GraphQLContext } from '../context';
 
 /** Where per-client counters live: memory by default, Redis when several instances must share them. */

@@ -1,6 +1,6 @@
 import type { GraphQLResponse } from '@apollo/server';
 import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import { APOLLO_REQUEST_CODES, isErrorCode } from '../errors';
+import { APOLLO_REQUEST_CODES, isErrorCode } from '../../errors';
 
 /**
  * What the access line, the metrics and the traces say about one operation, computed the same way for all

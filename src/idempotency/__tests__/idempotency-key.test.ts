@@ -1,4 +1,4 @@
-import { BffError } from '../../graphql/errors';
+import { BffError } from '../../errors';
 import { chooseIdempotencyKey } from '../idempotency-key';
 
 function refusal(run: () => unknown): BffError {

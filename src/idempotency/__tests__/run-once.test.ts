@@ -1,7 +1,7 @@
 import { loadConfig } from '../../config';
 import type { ExportResultModel } from '../../datasources/woodpecker/models';
 import type { ExportRequest } from '../../datasources/woodpecker/WoodpeckerAPI';
-import { BffError, ErrorCode } from '../../graphql/errors';
+import { BffError, ErrorCode } from '../../errors';
 import { configureLogger } from '../../logging/logger';
 import { FAST_TEST_ENV } from '../../testing/test-env';
 import { IdempotentExports } from '../idempotent-exports';

@@ -1,7 +1,7 @@
 import type { QueryResolvers } from '../../generated/resolvers-types';
 import type { Config } from '../../config';
-import type { Caller } from '../../graphql/context';
-import { BffError, ErrorCode } from '../../graphql/errors';
+import type { Caller } from '../../auth/caller';
+import { BffError, ErrorCode } from '../../errors';
 
 /** Operators are named callers (token names, JWT subjects); an address is never one. */
 function isOperator(caller: Caller, config: Config): boolean {

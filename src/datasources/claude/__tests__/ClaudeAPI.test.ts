@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import winston from 'winston';
 import { loadConfig, type Config } from '../../../config';
-import { BffError } from '../../../graphql/errors';
+import { BffError } from '../../../errors';
 import { addLogTransport, configureLogger } from '../../../logging/logger';
 import { newRequestStats, runWithRequestContext } from '../../../logging/request-context';
 import { FAST_TEST_ENV } from '../../../testing/test-env';

@@ -1,4 +1,4 @@
-import { ErrorCode } from '../../../graphql/errors';
+import { ErrorCode } from '../../../errors';
 import type { RedisConnection } from '../../../redis/connection';
 import { startRedisServer, type RedisServer } from '../../../testing/redis-server';
 import { connectForTest, describeWithRedis, uniquePrefix, whenReady } from '../../../testing/redis-suite';

@@ -1,4 +1,4 @@
-import { BffError } from '../../../graphql/errors';
+import { BffError } from '../../../errors';
 import { newRequestStats, runWithRequestContext } from '../../../logging/request-context';
 import type { AttemptEvent, OutcomeEvent } from '../upstream-events';
 import { UpstreamFailure, type FailureClass } from '../upstream-failure';

@@ -1,4 +1,4 @@
-import { BffError, isRetryable } from '../../../graphql/errors';
+import { BffError, isRetryable } from '../../../errors';
 import { log } from '../log';
 import type { ExportResultModel, ProspectErrorModel } from '../models';
 import type { BatchOutcome } from './batch-outcome';

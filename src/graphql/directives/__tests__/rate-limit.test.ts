@@ -1,5 +1,5 @@
 import { AddProspectsToCampaignDocument, CampaignsDocument, GenerateContentDocument, UpstreamsDocument } from '../../../generated/operations/graphql';
-import type { Caller } from '../../context';
+import type { Caller } from '../../../auth/caller';
 import { startTestStack, type TestStack } from '../../../testing/stack';
 
 const alice: Caller = { id: 'alice', kind: 'token' };

@@ -1,5 +1,5 @@
 import { GenerateContentDocument, UsageDocument } from '../../../generated/operations/graphql';
-import type { Caller } from '../../../graphql/context';
+import type { Caller } from '../../../auth/caller';
 import { startTestStack, type TestStack } from '../../../testing/stack';
 
 const lead = { email: 'omar.haddad@fabrikam.example', firstName: 'Omar', company: 'Fabrikam' };

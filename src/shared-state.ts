@@ -1,21 +1,21 @@
-import type { Config } from '../config';
-import type { GateLimits, GateStore } from '../datasources/shared/gate/gate-store';
-import { RedisGateStore } from '../datasources/shared/gate/redis-gate-store';
-import type { UpstreamName } from '../datasources/shared/upstream-failure';
-import { MemoryCacheStore, type CacheStore } from '../datasources/woodpecker/campaign-cache';
-import type { CampaignModel, ExportResultModel } from '../datasources/woodpecker/models';
-import { memoryRateLimitStore, type RateLimitStore } from '../graphql/directives/rate-limit';
-import type { ReadinessCheck } from '../http/health';
-import { MemoryIdempotencyStore, type IdempotencyStore } from '../idempotency/idempotency-store';
-import { RedisIdempotencyStore } from '../idempotency/redis-idempotency-store';
-import { logger } from '../logging/logger';
-import { MemoryUsageStore } from '../usage/memory-usage-store';
-import { RedisUsageStore } from '../usage/redis-usage-store';
-import type { UsageStore } from '../usage/usage-store';
-import { connectRedis, describeRedisUrl } from './connection';
-import { apiKeyHash } from './keys';
-import { redisRateLimitStore } from './rate-limit-store';
-import { RedisCacheStore } from './redis-cache-store';
+import type { Config } from './config';
+import type { GateLimits, GateStore } from './datasources/shared/gate/gate-store';
+import { RedisGateStore } from './datasources/shared/gate/redis-gate-store';
+import type { UpstreamName } from './datasources/shared/upstream-failure';
+import { MemoryCacheStore, type CacheStore } from './datasources/woodpecker/campaign-cache';
+import type { CampaignModel, ExportResultModel } from './datasources/woodpecker/models';
+import { memoryRateLimitStore, type RateLimitStore } from './graphql/directives/rate-limit';
+import type { ReadinessCheck } from './http/health';
+import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency/idempotency-store';
+import { RedisIdempotencyStore } from './idempotency/redis-idempotency-store';
+import { logger } from './logging/logger';
+import { MemoryUsageStore } from './usage/memory-usage-store';
+import { RedisUsageStore } from './usage/redis-usage-store';
+import type { UsageStore } from './usage/usage-store';
+import { connectRedis, describeRedisUrl } from './redis/connection';
+import { apiKeyHash } from './redis/keys';
+import { redisRateLimitStore } from './redis/rate-limit-store';
+import { RedisCacheStore } from './redis/redis-cache-store';
 
 /**
  * Every piece of state that several BFF instances must share: upstream gates, per-client rate limits, the
