@@ -57,8 +57,8 @@ export function parseClaudeAnswer(text: string, stopReason: string | null | unde
   return { ok: true, snippets };
 }
 
-/** The raw text of each part in order, or undefined when the answer has neither format. */
-function splitAnswer(text: string): string[] | undefined {
+/** The raw text of each part in order (newlines already normalised), or undefined when the answer has neither format. */
+export function splitAnswer(text: string): string[] | undefined {
   // A fence around the whole answer (blocks or JSON) marks where it ends; stray fence lines are just dropped.
   const fenced = FENCED.exec(text)?.[1];
   const answerIsFenced = fenced !== undefined && (DELIMITER.test(fenced) || fenced.trimStart().startsWith('{'));
