@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { int, integer, list } from '../variable-kinds';
+
+function parseTrustProxy(raw: string): boolean | number | string {
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+const variables = z.object({
+  PORT: integer(0).max(65535, 'must be a port number').default(4000).describe('the port to listen on'),
+  HOST: z.string().default('0.0.0.0').describe('the address to listen on'),
+  CORS_ORIGINS: list('http://localhost:5173,http://localhost:3000')
+    .refine((origins) => !origins.includes('*'), '"*" is not allowed (the API accepts credentials); list the origins')
+    .describe('comma list of the browser origins allowed to call the API'),
+  BODY_LIMIT_BYTES: int(4 * 1024 * 1024, 1024).describe('larger JSON bodies get 413'),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform(parseTrustProxy)
+    .describe(
+      'Express "trust proxy", for client addresses behind a load balancer: false, true, a hop count, or a comma list of proxy addresses',
+    ),
+  SHUTDOWN_GRACE_MS: int(10_000).describe('on SIGTERM, how long in-flight operations may take to finish'),
+});
+
+export const server = variables
+  .transform((env) => ({
+    server: {
+      port: env.PORT,
+      host: env.HOST,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      corsOrigins: env.CORS_ORIGINS,
+      /** Express `trust proxy` value: false, true, a hop count, or a comma list of addresses/subnets. */
+      trustProxy: env.TRUST_PROXY,
+      shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    },
+  }))
+  .meta({ title: 'HTTP server', description: 'Where the server listens and what it accepts from browsers.' });
