@@ -1,0 +1,121 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AddProspectsInput = {
+  campaignId: string | number;
+  /** Also enrol prospects whose global status is not ACTIVE (blacklisted, bounced, …). */
+  force?: boolean | null | undefined;
+  /**
+   * Makes a retried export safe: the first export with this key (per caller) runs, and every repeat within
+   * the retention period (IDEMPOTENCY_TTL_SECONDS, 24 hours by default) returns its result without adding
+   * anything again. Same as the `Idempotency-Key` HTTP header (send either, or both with the same value);
+   * 1–200 characters of letters, digits and `_ . : -`. Reusing a key for different input is refused. A failed
+   * export (an error, not a result) does not use the key up.
+   */
+  idempotencyKey?: string | null | undefined;
+  prospects: Array<ProspectInput>;
+};
+
+/** Woodpecker's campaign states. */
+export type CampaignStatus =
+  | 'COMPLETED'
+  | 'DRAFT'
+  | 'EDITED'
+  | 'PAUSED'
+  | 'RUNNING'
+  | 'STOPPED';
+
+export type GenerateContentInput = {
+  lead: LeadInput;
+  /** One of `contentModels`; the default when omitted. */
+  model?: string | null | undefined;
+  /** What the user wants emphasised, appended to the instructions (at most 100 000 characters). */
+  prompt?: string | null | undefined;
+  /** Replaces the default system prompt; accepted only when the server allows overrides. */
+  systemPrompt?: string | null | undefined;
+};
+
+/** A lead as imported from the user's CSV. */
+export type LeadInput = {
+  city?: string | null | undefined;
+  company?: string | null | undefined;
+  country?: string | null | undefined;
+  email: string;
+  firstName?: string | null | undefined;
+  industry?: string | null | undefined;
+  lastName?: string | null | undefined;
+  linkedinUrl?: string | null | undefined;
+  state?: string | null | undefined;
+  tags?: string | null | undefined;
+  title?: string | null | undefined;
+  website?: string | null | undefined;
+};
+
+export type ProspectInput = {
+  city?: string | null | undefined;
+  company?: string | null | undefined;
+  country?: string | null | undefined;
+  email: string;
+  firstName?: string | null | undefined;
+  industry?: string | null | undefined;
+  lastName?: string | null | undefined;
+  linkedinUrl?: string | null | undefined;
+  phone?: string | null | undefined;
+  snippet1?: string | null | undefined;
+  snippet2?: string | null | undefined;
+  snippet3?: string | null | undefined;
+  snippet4?: string | null | undefined;
+  snippet5?: string | null | undefined;
+  snippet6?: string | null | undefined;
+  snippet7?: string | null | undefined;
+  state?: string | null | undefined;
+  tags?: string | null | undefined;
+  /** IANA time zone, e.g. Europe/Warsaw. */
+  timeZone?: string | null | undefined;
+  title?: string | null | undefined;
+  website?: string | null | undefined;
+};
+
+export type CampaignsQueryVariables = Exact<{
+  forceRefresh?: boolean | null | undefined;
+}>;
+
+
+export type CampaignsQuery = { __typename: 'Query', campaigns: Array<{ __typename: 'Campaign', id: string, name: string, status: CampaignStatus, createdAt: string | null }> };
+
+export type DuplicateEmailsQueryVariables = Exact<{
+  campaignId: string | number;
+  emails: Array<string> | string;
+}>;
+
+
+export type DuplicateEmailsQuery = { __typename: 'Query', duplicateEmails: Array<string> };
+
+export type AddProspectsToCampaignMutationVariables = Exact<{
+  input: AddProspectsInput;
+}>;
+
+
+export type AddProspectsToCampaignMutation = { __typename: 'Mutation', addProspectsToCampaign: { __typename: 'ExportResult', total: number, succeeded: number, duplicates: number, failed: number, errors: Array<{ __typename: 'ProspectError', email: string, code: string, message: string, retryable: boolean }> } };
+
+export type ContentModelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ContentModelsQuery = { __typename: 'Query', contentModels: Array<{ __typename: 'ContentModel', id: string, isDefault: boolean }> };
+
+export type GenerateContentMutationVariables = Exact<{
+  input: GenerateContentInput;
+}>;
+
+
+export type GenerateContentMutation = { __typename: 'Mutation', generateContent: { __typename: 'GeneratedContent', snippet1: string, snippet2: string, snippet3: string, snippet4: string, snippet5: string, snippet6: string, snippet7: string, model: string, generatedAt: string, usage: { __typename: 'TokenUsage', inputTokens: number, outputTokens: number } } };
+
+
+export const CampaignsDocument = {"__meta__":{"hash":"sha256:67b6ace6c71b2410c35d0951098b6a2be9f3f79f5a81f83ccc5f2c746bb59fd4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Campaigns"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"forceRefresh"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"campaigns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"forceRefresh"},"value":{"kind":"Variable","name":{"kind":"Name","value":"forceRefresh"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CampaignsQuery, CampaignsQueryVariables>;
+export const DuplicateEmailsDocument = {"__meta__":{"hash":"sha256:4f220897e3bbe142f4bf60ce4740c24f1f91f6e0fde30b43e1ab6e179a6b4f26"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DuplicateEmails"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"campaignId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"emails"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"duplicateEmails"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"campaignId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"campaignId"}}},{"kind":"Argument","name":{"kind":"Name","value":"emails"},"value":{"kind":"Variable","name":{"kind":"Name","value":"emails"}}}]}]}}]} as unknown as DocumentNode<DuplicateEmailsQuery, DuplicateEmailsQueryVariables>;
+export const AddProspectsToCampaignDocument = {"__meta__":{"hash":"sha256:637253d58bfe5a645957c3296589a9a24c6a111f3ed755bde609b1d4837629a1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddProspectsToCampaign"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddProspectsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"addProspectsToCampaign"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"duplicates"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}}]}}]}}]} as unknown as DocumentNode<AddProspectsToCampaignMutation, AddProspectsToCampaignMutationVariables>;
+export const ContentModelsDocument = {"__meta__":{"hash":"sha256:c65e9c9908a87e53af8a84dd0871c3b8691b829278c31cb45156cc5833a66f57"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContentModels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"contentModels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]}}]} as unknown as DocumentNode<ContentModelsQuery, ContentModelsQueryVariables>;
+export const GenerateContentDocument = {"__meta__":{"hash":"sha256:b411eb51db317c3a0278528970b85d672cd8b8f43bd33adb5b423964db8a1624"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateContent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateContentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"generateContent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"snippet1"}},{"kind":"Field","name":{"kind":"Name","value":"snippet2"}},{"kind":"Field","name":{"kind":"Name","value":"snippet3"}},{"kind":"Field","name":{"kind":"Name","value":"snippet4"}},{"kind":"Field","name":{"kind":"Name","value":"snippet5"}},{"kind":"Field","name":{"kind":"Name","value":"snippet6"}},{"kind":"Field","name":{"kind":"Name","value":"snippet7"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"generatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"inputTokens"}},{"kind":"Field","name":{"kind":"Name","value":"outputTokens"}}]}}]}}]}}]} as unknown as DocumentNode<GenerateContentMutation, GenerateContentMutationVariables>;

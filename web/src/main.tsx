@@ -1,0 +1,46 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { readAccessToken } from './api/access-token';
+import { createApolloClient } from './api/client';
+import { App } from './App';
+import { endpoints } from './config';
+import { ErrorCenter } from './errors/error-center';
+import { GenerationService } from './generation/generation-service';
+import { mutationTransport } from './generation/mutation-transport';
+import { LeadStore } from './leads/lead-store';
+import { ServicesProvider, type Services } from './services';
+import { SettingsStore } from './settings/settings-store';
+import './styles.css';
+
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined; // storage disabled: the app works, nothing survives a reload
+  }
+}
+
+const client = createApolloClient({ graphqlUrl: endpoints.graphql, streamUrl: endpoints.stream, accessToken: () => readAccessToken() });
+const storage = browserStorage();
+const errors = new ErrorCenter();
+const leads = new LeadStore(storage);
+const settings = new SettingsStore(storage);
+const services: Services = {
+  errors,
+  leads,
+  settings,
+  generation: new GenerationService(mutationTransport(client), leads, settings, errors),
+};
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <ApolloProvider client={client}>
+      <ServicesProvider services={services}>
+        <App />
+      </ServicesProvider>
+    </ApolloProvider>
+  </StrictMode>,
+);

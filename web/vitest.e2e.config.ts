@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** The end-to-end run: a real browser against real processes, one file at a time, bounded by generous timeouts. */
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['e2e/**/*.e2e.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 240_000,
+    fileParallelism: false,
+  },
+});
