@@ -243,15 +243,16 @@ describe('Claude simulator wire format', () => {
       expect(response.status).toBe(503);
     });
 
-    it('When slow is scripted, then the answer only comes after slowMs', async () => {
-      sim.configure({ slowMs: 150 });
+    it('When slow is scripted, then nothing is answered before slowMs: an impatient client gets nothing, a patient one a 200', async () => {
       sim.script('messages', ['slow']);
-      const started = Date.now();
+      // slowMs is 30 s here: an answer before the client's 100 ms would mean the fault did not hold it.
+      await expect(postClaude(sim, messageBody(), { signal: AbortSignal.timeout(100) })).rejects.toThrow();
+      expect(sim.stats.faultsInjected).toEqual({ slow: 1 });
 
-      const response = await postClaude(sim, messageBody());
-
-      expect(response.status).toBe(200);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+      sim.configure({ slowMs: 20 });
+      sim.script('messages', ['slow']);
+      expect((await postClaude(sim, messageBody())).status).toBe(200);
+      expect(sim.stats.faultsInjected).toEqual({ slow: 2 });
     });
 
     it('When hang is on, then nothing comes back until the client gives up', async () => {

@@ -215,14 +215,26 @@ describe('ClaudeAPI.generate', () => {
     expect(stub.requests).toHaveLength(1);
   });
 
-  it('stops when the client goes away', async () => {
-    stub.script({ delayMs: 2_000, body: messageBody(SEVEN_BLOCKS) });
+  it('When the client goes away while Claude is writing, then the call ends and the connection to Claude is closed', async () => {
+    // No timer of ours ends this call before the stub would answer (60 s, beyond the test timeout): only the
+    // client's abort can, so a call that ignored it would fail this test by hanging.
+    const patient = loadConfig({
+      ...FAST_TEST_ENV,
+      ANTHROPIC_API_KEY: 'test-key',
+      ANTHROPIC_BASE_URL: stub.url,
+      CLAUDE_ATTEMPT_TIMEOUT_MS: '120000',
+      DEADLINE_GENERATE_MS: '120000',
+    });
+    const runtime = createClaudeUpstream(patient, { random: () => 0 });
+    stub.script({ delayMs: 60_000, body: messageBody(SEVEN_BLOCKS) });
     const client = new AbortController();
-    setTimeout(() => client.abort(new Error('client disconnected')), 50);
-    const started = Date.now();
-    const error = await generateError(claude(client.signal));
-    expect(error.code).toBe('UPSTREAM_TIMEOUT');
-    expect(Date.now() - started).toBeLessThan(1_500);
+    const pending = generateError(new ClaudeAPI(createClaudeShared(patient, runtime), client.signal));
+    await stub.received(1);
+    client.abort(new Error('client disconnected'));
+
+    expect((await pending).code).toBe('UPSTREAM_TIMEOUT');
+    expect(await stub.requests[0]?.outcome).toBe('abandoned');
+    await runtime.close();
   });
 
   it('gives up at the generate deadline', async () => {
