@@ -1,6 +1,6 @@
 import type { Config } from './config';
 import { createClaudeShared, type ClaudeShared } from './datasources/claude/ClaudeAPI';
-import { createClaudeUpstream, createWoodpeckerUpstream } from './datasources/shared/presets';
+import { createClaudeCountTokensUpstream, createClaudeUpstream, createWoodpeckerUpstream } from './datasources/shared/presets';
 import type { Upstream } from './datasources/shared/upstream';
 import { createWoodpeckerShared, type WoodpeckerShared } from './datasources/woodpecker/WoodpeckerAPI';
 import type { RateLimitStore } from './graphql/directives/rate-limit';
@@ -39,10 +39,15 @@ export async function createDependencies(config: Config): Promise<Dependencies> 
     claude: createClaudeUpstream(config, { store: shared.gateStore('claude', config.claude.apiKey) }),
     woodpecker: createWoodpeckerUpstream(config, { store: shared.gateStore('woodpecker', config.woodpecker.apiKey) }),
   };
+  // count_tokens has its own Anthropic limit, so its own gate (0 per minute: never asked).
+  const countTokens =
+    config.claude.countTokensPerMinute > 0
+      ? createClaudeCountTokensUpstream(config, { store: shared.gateStore('claude', config.claude.apiKey, 'count_tokens') })
+      : undefined;
   const metrics = createMetrics([upstreams.claude, upstreams.woodpecker]);
   traceUpstreams([upstreams.claude, upstreams.woodpecker]);
   const usage = new UsageAccounting({ store: shared.usageStore, prices: config.claudePricing, observe: metrics.observeClaudeCall });
-  const claude = createClaudeShared(config, upstreams.claude, usage);
+  const claude = createClaudeShared(config, upstreams.claude, { usage, countTokens });
   const woodpecker = createWoodpeckerShared(config, upstreams.woodpecker, shared.campaignStore);
   return {
     config,
@@ -56,7 +61,7 @@ export async function createDependencies(config: Config): Promise<Dependencies> 
     readiness: shared.readiness,
     async close() {
       // The upstreams first: they release the leases this instance holds, through Redis.
-      await Promise.all([upstreams.claude.close(), upstreams.woodpecker.close()]);
+      await Promise.all([upstreams.claude.close(), upstreams.woodpecker.close(), countTokens?.close()]);
       await Promise.all([woodpecker.http.close(), shared.close()]);
     },
   };

@@ -23,8 +23,11 @@ import { RedisCacheStore } from './redis/redis-cache-store';
  * Redis, under one key prefix, when REDIS_URL is set. Nothing else in the app knows which.
  */
 export interface SharedState {
-  /** A gate store factory for the upstream runtime (undefined: the runtime's in-memory default). */
-  gateStore(upstream: UpstreamName, apiKey: string | undefined): ((limits: GateLimits) => GateStore) | undefined;
+  /**
+   * A gate store factory for the upstream runtime (undefined: the runtime's in-memory default). `lane` names a
+   * second gate of the same upstream and key with limits of its own (Claude's count_tokens).
+   */
+  gateStore(upstream: UpstreamName, apiKey: string | undefined, lane?: string): ((limits: GateLimits) => GateStore) | undefined;
   campaignStore: CacheStore<CampaignModel[]>;
   rateLimitStore: RateLimitStore;
   idempotencyStore: IdempotencyStore<ExportResultModel>;
@@ -57,7 +60,8 @@ export function createSharedState(config: Config): SharedState {
     prefix,
   });
   return {
-    gateStore: (upstream, apiKey) => (limits) => new RedisGateStore({ client, prefix, upstream, apiKey, limits }),
+    gateStore: (upstream, apiKey, lane) => (limits) =>
+      new RedisGateStore({ client, prefix: lane ? `${prefix}${lane}:` : prefix, upstream, apiKey, limits }),
     campaignStore: new RedisCacheStore<CampaignModel[]>(client, `${prefix}cache:woodpecker:${apiKeyHash(config.woodpecker.apiKey)}:`),
     rateLimitStore: redisRateLimitStore(client, prefix),
     idempotencyStore: new RedisIdempotencyStore<ExportResultModel>(client, prefix),

@@ -14,6 +14,8 @@ export interface ClaudeConfig {
   maxPromptChars: number;
   attemptTimeoutMs: number;
   limits: { requestsPerMinute: number; inputTokensPerMinute: number; outputTokensPerMinute: number; maxConcurrency: number };
+  /** count_tokens requests per minute, its own limit at Anthropic; 0 never calls it (uncertain prompts reserve the upper bound). */
+  countTokensPerMinute: number;
 }
 
 export interface WoodpeckerConfig {
@@ -244,6 +246,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         outputTokensPerMinute: env.CLAUDE_OUTPUT_TOKENS_PER_MINUTE,
         maxConcurrency: env.CLAUDE_MAX_CONCURRENCY,
       },
+      countTokensPerMinute: env.CLAUDE_COUNT_TOKENS_PER_MINUTE,
     },
     woodpecker: {
       apiKey: env.WOODPECKER_API_KEY,

@@ -1,4 +1,5 @@
 import { type ClaudeSimulator, startClaudeSimulator } from '../index';
+import { countTokens } from '../claude/tokens';
 import { LEAD_PROMPT, messageBody, postClaude, sleep } from './helpers';
 
 interface SseEvent {
@@ -125,9 +126,12 @@ describe('Claude simulator wire format', () => {
         usage: { output_tokens: number };
       };
 
+      const full = (await (await postClaude(sim, messageBody())).json()) as { content: Array<{ text: string }> };
       expect(body.stop_reason).toBe('max_tokens');
       expect(body.usage.output_tokens).toBe(50);
-      expect(textOf(body)).toHaveLength(200);
+      expect(countTokens(textOf(body))).toBe(50);
+      expect(textOf(full).startsWith(textOf(body))).toBe(true);
+      expect(textOf(full).length).toBeGreaterThan(textOf(body).length);
     });
 
     it('When a stop sequence occurs in the copy, then the text stops before it', async () => {
