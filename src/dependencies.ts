@@ -4,6 +4,7 @@ import { createClaudeCountTokensUpstream, createClaudeUpstream, createWoodpecker
 import type { Upstream } from './datasources/shared/upstream';
 import { createWoodpeckerShared, type WoodpeckerShared } from './datasources/woodpecker/WoodpeckerAPI';
 import type { RateLimitStore } from './graphql/directives/rate-limit';
+import { WoodpeckerCallBudgets } from './graphql/directives/woodpecker-call-budget';
 import type { ReadinessCheck } from './http/health';
 import { IdempotentExports } from './idempotency/idempotent-exports';
 import { registerSecret } from './logging/redact';
@@ -25,6 +26,8 @@ export interface Dependencies {
   metrics: Metrics;
   usage: UsageReports;
   rateLimitStore: RateLimitStore;
+  /** Each caller's Woodpecker calls per minute, charged by the data source where a call is issued. */
+  woodpeckerCallBudgets: WoodpeckerCallBudgets;
   idempotentExports: IdempotentExports;
   readiness: ReadinessCheck[];
   close(): Promise<void>;
@@ -57,6 +60,7 @@ export async function createDependencies(config: Config): Promise<Dependencies> 
     metrics,
     usage,
     rateLimitStore: shared.rateLimitStore,
+    woodpeckerCallBudgets: new WoodpeckerCallBudgets(shared.rateLimitStore, config.rateLimits.woodpeckerCalls, metrics.rateLimitEvents),
     idempotentExports: new IdempotentExports(shared.idempotencyStore, config),
     readiness: shared.readiness,
     async close() {

@@ -2,8 +2,8 @@ import type { Config } from './config';
 import type { GateLimits, GateStore } from './datasources/shared/gate/gate-store';
 import { RedisGateStore } from './datasources/shared/gate/redis-gate-store';
 import type { UpstreamName } from './datasources/shared/upstream-failure';
-import { MemoryCacheStore, type CacheStore } from './datasources/woodpecker/campaign-cache';
-import type { CampaignModel, ExportResultModel } from './datasources/woodpecker/models';
+import { MemoryCacheStore, type CachedCampaignList, type CacheStore } from './datasources/woodpecker/campaign-cache';
+import type { ExportResultModel } from './datasources/woodpecker/models';
 import { memoryRateLimitStore, type RateLimitStore } from './graphql/directives/rate-limit';
 import type { ReadinessCheck } from './http/health';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency/idempotency-store';
@@ -28,7 +28,7 @@ export interface SharedState {
    * second gate of the same upstream and key with limits of its own (Claude's count_tokens).
    */
   gateStore(upstream: UpstreamName, apiKey: string | undefined, lane?: string): ((limits: GateLimits) => GateStore) | undefined;
-  campaignStore: CacheStore<CampaignModel[]>;
+  campaignStore: CacheStore<CachedCampaignList>;
   rateLimitStore: RateLimitStore;
   idempotencyStore: IdempotencyStore<ExportResultModel>;
   /** Claude usage per day, caller and model: every instance reports the same totals. */
@@ -41,7 +41,7 @@ export interface SharedState {
 function inMemory(): SharedState {
   return {
     gateStore: () => undefined,
-    campaignStore: new MemoryCacheStore<CampaignModel[]>(),
+    campaignStore: new MemoryCacheStore<CachedCampaignList>(),
     rateLimitStore: memoryRateLimitStore,
     idempotencyStore: new MemoryIdempotencyStore<ExportResultModel>(),
     usageStore: new MemoryUsageStore(),
@@ -62,7 +62,7 @@ export function createSharedState(config: Config): SharedState {
   return {
     gateStore: (upstream, apiKey, lane) => (limits) =>
       new RedisGateStore({ client, prefix: lane ? `${prefix}${lane}:` : prefix, upstream, apiKey, limits }),
-    campaignStore: new RedisCacheStore<CampaignModel[]>(client, `${prefix}cache:woodpecker:${apiKeyHash(config.woodpecker.apiKey)}:`),
+    campaignStore: new RedisCacheStore<CachedCampaignList>(client, `${prefix}cache:woodpecker:${apiKeyHash(config.woodpecker.apiKey)}:`),
     rateLimitStore: redisRateLimitStore(client, prefix),
     idempotencyStore: new RedisIdempotencyStore<ExportResultModel>(client, prefix),
     usageStore: new RedisUsageStore(client, prefix),

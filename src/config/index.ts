@@ -74,8 +74,11 @@ export interface Config {
   woodpecker: WoodpeckerConfig;
   resilience: ResilienceConfig;
   auth: AuthConfig;
-  /** Per-client limits per minute, enforced by the @rateLimit directives. */
-  rateLimits: { generate: number; export: number; exportProspects: number; read: number };
+  /**
+   * Per-client limits per minute, enforced by the @rateLimit directives; `woodpeckerCalls` counts the Woodpecker
+   * reads a client's requests cause, charged where they are issued.
+   */
+  rateLimits: { generate: number; export: number; exportProspects: number; read: number; woodpeckerCalls: number };
   queryLimits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
   persistedOperationsOnly: boolean;
   metricsToken: string | undefined;
@@ -283,6 +286,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       export: env.RATE_LIMIT_EXPORT_PER_MINUTE,
       exportProspects: env.RATE_LIMIT_EXPORT_PROSPECTS_PER_MINUTE,
       read: env.RATE_LIMIT_READ_PER_MINUTE,
+      woodpeckerCalls: env.RATE_LIMIT_WOODPECKER_CALLS_PER_MINUTE,
     },
     queryLimits: {
       maxDepth: env.QUERY_MAX_DEPTH,

@@ -89,6 +89,37 @@ describe('query cost limit', () => {
   });
 });
 
+describe('Woodpecker call limit per operation', () => {
+  let stack: TestStack;
+  let campaignId: number;
+  beforeAll(async () => {
+    stack = await startTestStack({ env: { RATE_LIMIT_WOODPECKER_CALLS_PER_MINUTE: '12' } });
+    campaignId = [...stack.sims.woodpecker.store.campaigns()][0]!.id;
+  });
+  afterAll(() => stack.close());
+  beforeEach(() => stack.sims.woodpecker.resetStats());
+
+  const check = (alias: string) => `${alias}: duplicateEmails(campaignId: "${campaignId}", emails: ["x@y.example"])`;
+
+  it.each([
+    ['two duplicateEmails checks (up to 10 pages each)', `{ ${check('a')} ${check('b')} }`],
+    ['the stats of every campaign (one call each, 20 assumed)', '{ campaigns { id stats { sent } } }'],
+    ['the stats of the campaigns of a page of prospects', '{ prospects(perPage: 5) { items { campaigns { stats { sent } } } } }'],
+  ])('When a query asks for %s, more Woodpecker calls than a client may make in a minute, then it is refused before any call', async (_case, query) => {
+    const { status, body } = await post(stack, { query });
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors?.[0]?.message).toMatch(/up to \d+ Woodpecker calls.*12 per minute/);
+    expect(stack.sims.woodpecker.stats.requests).toBe(0);
+  });
+
+  it("When a query's worst case fits the budget, then it runs", async () => {
+    const { status, body } = await post(stack, { query: `{ ${check('a')} campaign(id: "${campaignId}") { stats { sent } } campaigns { id } }` });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+  });
+});
+
 describe('persisted operations only', () => {
   let stack: TestStack;
   beforeAll(async () => {
