@@ -1,9 +1,10 @@
 import type { Config } from './config';
 import { createClaudeShared, type ClaudeShared } from './datasources/claude/ClaudeAPI';
-import { createClaudeUpstream, createWoodpeckerUpstream } from './datasources/shared/presets';
+import { createClaudeCountTokensUpstream, createClaudeUpstream, createWoodpeckerUpstream } from './datasources/shared/presets';
 import type { Upstream } from './datasources/shared/upstream';
 import { createWoodpeckerShared, type WoodpeckerShared } from './datasources/woodpecker/WoodpeckerAPI';
 import type { RateLimitStore } from './graphql/directives/rate-limit';
+import { WoodpeckerCallBudgets } from './graphql/directives/woodpecker-call-budget';
 import type { ReadinessCheck } from './http/health';
 import { IdempotentExports } from './idempotency/idempotent-exports';
 import { registerSecret } from './logging/redact';
@@ -25,6 +26,8 @@ export interface Dependencies {
   metrics: Metrics;
   usage: UsageReports;
   rateLimitStore: RateLimitStore;
+  /** Each caller's Woodpecker calls per minute, charged by the data source where a call is issued. */
+  woodpeckerCallBudgets: WoodpeckerCallBudgets;
   idempotentExports: IdempotentExports;
   readiness: ReadinessCheck[];
   close(): Promise<void>;
@@ -39,10 +42,15 @@ export async function createDependencies(config: Config): Promise<Dependencies> 
     claude: createClaudeUpstream(config, { store: shared.gateStore('claude', config.claude.apiKey) }),
     woodpecker: createWoodpeckerUpstream(config, { store: shared.gateStore('woodpecker', config.woodpecker.apiKey) }),
   };
+  // count_tokens has its own Anthropic limit, so its own gate (0 per minute: never asked).
+  const countTokens =
+    config.claude.countTokensPerMinute > 0
+      ? createClaudeCountTokensUpstream(config, { store: shared.gateStore('claude', config.claude.apiKey, 'count_tokens') })
+      : undefined;
   const metrics = createMetrics([upstreams.claude, upstreams.woodpecker]);
   traceUpstreams([upstreams.claude, upstreams.woodpecker]);
   const usage = new UsageAccounting({ store: shared.usageStore, prices: config.claudePricing, observe: metrics.observeClaudeCall });
-  const claude = createClaudeShared(config, upstreams.claude, usage);
+  const claude = createClaudeShared(config, upstreams.claude, { usage, countTokens });
   const woodpecker = createWoodpeckerShared(config, upstreams.woodpecker, shared.campaignStore);
   return {
     config,
@@ -52,11 +60,12 @@ export async function createDependencies(config: Config): Promise<Dependencies> 
     metrics,
     usage,
     rateLimitStore: shared.rateLimitStore,
+    woodpeckerCallBudgets: new WoodpeckerCallBudgets(shared.rateLimitStore, config.rateLimits.woodpeckerCalls, metrics.rateLimitEvents),
     idempotentExports: new IdempotentExports(shared.idempotencyStore, config),
     readiness: shared.readiness,
     async close() {
       // The upstreams first: they release the leases this instance holds, through Redis.
-      await Promise.all([upstreams.claude.close(), upstreams.woodpecker.close()]);
+      await Promise.all([upstreams.claude.close(), upstreams.woodpecker.close(), countTokens?.close()]);
       await Promise.all([woodpecker.http.close(), shared.close()]);
     },
   };

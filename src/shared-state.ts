@@ -2,8 +2,8 @@ import type { Config } from './config';
 import type { GateLimits, GateStore } from './datasources/shared/gate/gate-store';
 import { RedisGateStore } from './datasources/shared/gate/redis-gate-store';
 import type { UpstreamName } from './datasources/shared/upstream-failure';
-import { MemoryCacheStore, type CacheStore } from './datasources/woodpecker/campaign-cache';
-import type { CampaignModel, ExportResultModel } from './datasources/woodpecker/models';
+import { MemoryCacheStore, type CachedCampaignList, type CacheStore } from './datasources/woodpecker/campaign-cache';
+import type { ExportResultModel } from './datasources/woodpecker/models';
 import { memoryRateLimitStore, type RateLimitStore } from './graphql/directives/rate-limit';
 import type { ReadinessCheck } from './http/health';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency/idempotency-store';
@@ -23,9 +23,12 @@ import { RedisCacheStore } from './redis/redis-cache-store';
  * Redis, under one key prefix, when REDIS_URL is set. Nothing else in the app knows which.
  */
 export interface SharedState {
-  /** A gate store factory for the upstream runtime (undefined: the runtime's in-memory default). */
-  gateStore(upstream: UpstreamName, apiKey: string | undefined): ((limits: GateLimits) => GateStore) | undefined;
-  campaignStore: CacheStore<CampaignModel[]>;
+  /**
+   * A gate store factory for the upstream runtime (undefined: the runtime's in-memory default). `lane` names a
+   * second gate of the same upstream and key with limits of its own (Claude's count_tokens).
+   */
+  gateStore(upstream: UpstreamName, apiKey: string | undefined, lane?: string): ((limits: GateLimits) => GateStore) | undefined;
+  campaignStore: CacheStore<CachedCampaignList>;
   rateLimitStore: RateLimitStore;
   idempotencyStore: IdempotencyStore<ExportResultModel>;
   /** Claude usage per day, caller and model: every instance reports the same totals. */
@@ -38,7 +41,7 @@ export interface SharedState {
 function inMemory(): SharedState {
   return {
     gateStore: () => undefined,
-    campaignStore: new MemoryCacheStore<CampaignModel[]>(),
+    campaignStore: new MemoryCacheStore<CachedCampaignList>(),
     rateLimitStore: memoryRateLimitStore,
     idempotencyStore: new MemoryIdempotencyStore<ExportResultModel>(),
     usageStore: new MemoryUsageStore(),
@@ -57,8 +60,9 @@ export function createSharedState(config: Config): SharedState {
     prefix,
   });
   return {
-    gateStore: (upstream, apiKey) => (limits) => new RedisGateStore({ client, prefix, upstream, apiKey, limits }),
-    campaignStore: new RedisCacheStore<CampaignModel[]>(client, `${prefix}cache:woodpecker:${apiKeyHash(config.woodpecker.apiKey)}:`),
+    gateStore: (upstream, apiKey, lane) => (limits) =>
+      new RedisGateStore({ client, prefix: lane ? `${prefix}${lane}:` : prefix, upstream, apiKey, limits }),
+    campaignStore: new RedisCacheStore<CachedCampaignList>(client, `${prefix}cache:woodpecker:${apiKeyHash(config.woodpecker.apiKey)}:`),
     rateLimitStore: redisRateLimitStore(client, prefix),
     idempotencyStore: new RedisIdempotencyStore<ExportResultModel>(client, prefix),
     usageStore: new RedisUsageStore(client, prefix),

@@ -265,6 +265,7 @@ export function bffEnv(sims: SimEndpoints, overrides: Record<string, string> = {
     WOODPECKER_BASE_URL: sims.woodpeckerUrl,
     // The per-client limiters still run on every field; their budgets are raised so they never reject the load.
     RATE_LIMIT_READ_PER_MINUTE: '1000000000',
+    RATE_LIMIT_WOODPECKER_CALLS_PER_MINUTE: '1000000000',
     RATE_LIMIT_GENERATE_PER_MINUTE: '1000000000',
     RATE_LIMIT_EXPORT_PER_MINUTE: '1000000000',
     RATE_LIMIT_EXPORT_PROSPECTS_PER_MINUTE: '1000000000',

@@ -54,6 +54,8 @@ describe('secret canary', () => {
     stack.sims.claude.configure({ spendCapReached: false });
     stack.sims.claude.script('messages', ['server_error', 'html']);
     await gql(generate, { input: { lead } });
+    // Without the cached copy: a forceRefresh right after a load would share that load instead of reading.
+    await stack.deps.woodpecker.campaignCache.invalidate();
     stack.sims.woodpecker.script('campaign_list', ['html', 'malformed']);
     await gql('{ campaigns(forceRefresh: true) { id } }');
 
@@ -61,6 +63,7 @@ describe('secret canary', () => {
     stack.sims.claude.configure({ apiKey: 'rotated-claude-key' });
     stack.sims.woodpecker.configure({ apiKey: 'rotated-woodpecker-key' });
     await gql(generate, { input: { lead } });
+    await stack.deps.woodpecker.campaignCache.invalidate();
     await gql('{ campaigns(forceRefresh: true) { id } }');
     stack.sims.claude.configure({ apiKey: CLAUDE_KEY });
     stack.sims.woodpecker.configure({ apiKey: WOODPECKER_KEY });

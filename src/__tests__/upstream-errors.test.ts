@@ -18,9 +18,11 @@ describe('upstream failures as the client sees them', () => {
     });
   });
   afterAll(() => stack.close());
-  beforeEach(() => {
+  beforeEach(async () => {
     stack.sims.woodpecker.resetStats();
     stack.sims.claude.resetStats();
+    // forceRefresh alone would share the answer of a load the test before started within the refresh window.
+    await stack.deps.woodpecker.campaignCache.invalidate();
   });
 
   const readCampaigns = () => stack.execute(CampaignsDocument, { forceRefresh: true }, { requestId: 'req-errors-123' });

@@ -51,7 +51,10 @@ export type Campaign = {
   name: Scalars['String']['output'];
   /** Emails per day the campaign may send. */
   perDay?: Maybe<Scalars['Int']['output']>;
-  /** Delivery statistics. Costs one Woodpecker call per campaign that is not already loaded with its details. */
+  /**
+   * Delivery statistics. Costs one Woodpecker call per campaign that is not already loaded with its details
+   * (`campaign(id)` is), charged to the caller's Woodpecker call budget (RATE_LIMIT_WOODPECKER_CALLS_PER_MINUTE).
+   */
   stats?: Maybe<CampaignStats>;
   status: CampaignStatus;
 };
@@ -351,14 +354,17 @@ export type Query = {
   campaign?: Maybe<Campaign>;
   /**
    * Campaigns in the Woodpecker account, newest first. Served from a shared cache (default TTL 300 s);
-   * `forceRefresh: true` reads Woodpecker again and refreshes the cache.
+   * `forceRefresh: true` reads Woodpecker again and refreshes the cache, unless a read started in the last 5 s,
+   * whose answer it shares.
    */
   campaigns: Array<Campaign>;
   /** The Claude models this server allows for `generateContent`, the default first. */
   contentModels: Array<ContentModel>;
   /**
    * Which of `emails` are already prospects of the campaign (compared case-insensitively), in the spelling
-   * they were given. Use it before an export to show the user what will be skipped.
+   * they were given. Use it before an export to show the user what will be skipped. Reads the campaign 1000
+   * prospects per Woodpecker call (each charged to the caller's Woodpecker call budget), at most 10 000: a larger
+   * campaign is refused with BAD_USER_INPUT (export directly; duplicates are counted, never added twice).
    */
   duplicateEmails: Array<Scalars['String']['output']>;
   /** One page of prospects. `perPage` is 1–1000. An empty page is a normal answer, not an error. */

@@ -6,6 +6,7 @@ import type { IdempotentExports } from '../idempotency/idempotent-exports';
 import type { UsageReports } from '../usage/usage-accounting';
 import type { Caller } from '../auth/caller';
 import type { GraphQLContext } from './context';
+import type { WoodpeckerCallBudgets } from './directives/woodpecker-call-budget';
 
 export interface RequestIdentity {
   requestId: string;
@@ -21,6 +22,7 @@ export interface ContextServices {
   config: Config;
   claude: ClaudeShared;
   woodpecker: WoodpeckerShared;
+  woodpeckerCallBudgets: Pick<WoodpeckerCallBudgets, 'forCaller'>;
   upstreams: Record<'claude' | 'woodpecker', Pick<Upstream, 'status'>>;
   idempotentExports: IdempotentExports;
   usage: UsageReports;
@@ -34,7 +36,7 @@ export function buildContext(deps: ContextServices, identity: RequestIdentity): 
     config,
     dataSources: {
       claude: new ClaudeAPI(deps.claude, identity.signal),
-      woodpecker: new WoodpeckerAPI(deps.woodpecker, identity.signal),
+      woodpecker: new WoodpeckerAPI(deps.woodpecker, identity.signal, deps.woodpeckerCallBudgets.forCaller(identity.caller)),
     },
     exportIdempotency: deps.idempotentExports.forRequest({
       callerId: identity.caller.id,

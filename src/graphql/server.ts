@@ -9,6 +9,7 @@ import { logger } from '../logging/logger';
 import type { OperationMetrics } from '../metrics/operation-metrics';
 import type { GraphQLContext } from './context';
 import type { RateLimitEvents, RateLimitStore } from './directives/rate-limit';
+import { woodpeckerCallLimit } from './directives/woodpecker-call-limit';
 import { formatError } from './format-error';
 import { operationMetricsPlugin } from './plugins/operation-metrics';
 import { protocolRefusalsPlugin } from './plugins/protocol-refusals';
@@ -61,7 +62,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
   return new ApolloServer<GraphQLContext>({
     schema: buildSchema({ rateLimits: config.rateLimits, rateLimitStore: options.rateLimitStore, rateLimitEvents: options.rateLimitEvents }),
     plugins,
-    validationRules: protection.validationRules,
+    validationRules: [...protection.validationRules, woodpeckerCallLimit(config.rateLimits.woodpeckerCalls)],
     parseOptions: { maxTokens: config.queryLimits.maxTokens },
     formatError,
     // Apollo's own warnings go through the redacting logger, as JSON in production, not to the console.

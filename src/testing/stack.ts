@@ -41,7 +41,12 @@ export interface TestStackOptions {
 
 let counter = 0;
 
-const GENEROUS_CLAUDE_QUOTA = { requestsPerMinute: 100_000, inputTokensPerMinute: 100_000_000, outputTokensPerMinute: 100_000_000 };
+const GENEROUS_CLAUDE_QUOTA = {
+  requestsPerMinute: 100_000,
+  inputTokensPerMinute: 100_000_000,
+  outputTokensPerMinute: 100_000_000,
+  countTokensPerMinute: 100_000,
+};
 
 /** Simulators on loopback + the real app wired to them with keys, exactly as production is wired. */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {

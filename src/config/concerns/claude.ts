@@ -29,6 +29,9 @@ const variables = z.object({
     'output-token budget (a generation reserves max_tokens; the unused part is refunded)',
   ),
   CLAUDE_MAX_CONCURRENCY: int(4, 1).describe('Claude calls in flight'),
+  CLAUDE_COUNT_TOKENS_PER_MINUTE: int(100).describe(
+    "count_tokens requests (Anthropic's own limit for it, independent of Messages; tier 1 = 100), asked when a prompt's token count is uncertain; 0 = never ask (an uncertain prompt then reserves one token per UTF-8 byte)",
+  ),
   CLAUDE_ATTEMPT_TIMEOUT_MS: int(45_000, 1).describe('how long one attempt may take before it counts as failed'),
 });
 
@@ -57,6 +60,7 @@ export const claude = variables
         outputTokensPerMinute: env.CLAUDE_OUTPUT_TOKENS_PER_MINUTE,
         maxConcurrency: env.CLAUDE_MAX_CONCURRENCY,
       },
+      countTokensPerMinute: env.CLAUDE_COUNT_TOKENS_PER_MINUTE,
     },
   }))
   .meta({

@@ -6,6 +6,9 @@ const variables = z.object({
   RATE_LIMIT_EXPORT_PER_MINUTE: int(10, 1).describe('exports'),
   RATE_LIMIT_EXPORT_PROSPECTS_PER_MINUTE: int(1000, 1).describe('prospects exported'),
   RATE_LIMIT_READ_PER_MINUTE: int(120, 1).describe('reads, shared by all read fields'),
+  RATE_LIMIT_WOODPECKER_CALLS_PER_MINUTE: int(30, 1).describe(
+    "Woodpecker reads a client's requests cause, charged where they are issued (also the most one query may cause); keeps one client well below Woodpecker's shared one-at-a-time lane",
+  ),
 });
 
 export const rateLimits = variables
@@ -16,6 +19,7 @@ export const rateLimits = variables
       export: env.RATE_LIMIT_EXPORT_PER_MINUTE,
       exportProspects: env.RATE_LIMIT_EXPORT_PROSPECTS_PER_MINUTE,
       read: env.RATE_LIMIT_READ_PER_MINUTE,
+      woodpeckerCalls: env.RATE_LIMIT_WOODPECKER_CALLS_PER_MINUTE,
     },
   }))
   .meta({

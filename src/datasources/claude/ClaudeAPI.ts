@@ -8,6 +8,7 @@ import type { ClaudeUsageRecorder } from '../../usage/usage-accounting';
 import { Deadline } from '../shared/deadline';
 import type { Upstream } from '../shared/upstream';
 import { createClaudeSdk } from './claude-client';
+import { InputTokenCounter } from './input-tokens';
 import { messagesCall, type ClaudeReply, type MessageRequest } from './messages-call';
 import type { GenerateContentRequest, GeneratedContentModel, LeadModel, Snippets } from './models';
 import { parseClaudeAnswer } from './parse-output';
@@ -17,6 +18,8 @@ import { buildPrompt, reaskInstruction } from './prompt';
 export interface ClaudeShared {
   upstream: Upstream;
   sdk: Anthropic;
+  /** How many input tokens the gate reserves per call (count_tokens through its own gate when unsure). */
+  inputTokens: InputTokenCounter;
   config: ClaudeConfig;
   deadlines: ResilienceConfig['deadlines'];
   /** LOG_CONTENT (development only): log prompts and copy themselves, not just their length and hash. */
@@ -25,10 +28,18 @@ export interface ClaudeShared {
   usage?: ClaudeUsageRecorder;
 }
 
-export function createClaudeShared(config: Config, upstream: Upstream, usage?: ClaudeUsageRecorder): ClaudeShared {
+export interface ClaudeSharedExtras {
+  usage?: ClaudeUsageRecorder;
+  /** The count_tokens runtime; without it, uncertain prompts reserve the upper bound (data-source tests). */
+  countTokens?: Upstream;
+}
+
+export function createClaudeShared(config: Config, upstream: Upstream, { usage, countTokens }: ClaudeSharedExtras = {}): ClaudeShared {
+  const sdk = createClaudeSdk(config.claude);
   return {
     upstream,
-    sdk: createClaudeSdk(config.claude),
+    sdk,
+    inputTokens: new InputTokenCounter({ sdk, countTokens, inputTokenBudget: config.claude.limits.inputTokensPerMinute }),
     config: config.claude,
     deadlines: config.resilience.deadlines,
     logContent: config.log.content,
@@ -121,7 +132,8 @@ export class ClaudeAPI {
 
   /** One Claude call; its tokens are accounted to the caller as soon as it succeeds, re-asks included. */
   private async ask(request: MessageRequest, deadline: Deadline): Promise<ClaudeReply> {
-    const reply = await this.shared.upstream.execute(messagesCall(this.shared.sdk, request), deadline);
+    const inputTokens = await this.shared.inputTokens.reservationFor(request, deadline.signal);
+    const reply = await this.shared.upstream.execute(messagesCall(this.shared.sdk, request, inputTokens), deadline);
     this.shared.usage?.recordClaudeCall({ model: reply.model, ...reply.usage });
     return reply;
   }

@@ -26,26 +26,14 @@ export interface ClaudeReply {
   usage: { inputTokens: number; outputTokens: number };
 }
 
-/**
- * Claude's tokenizer averages about 4 characters per token on English prose; dividing by 3.5 over-reserves by
- * roughly 15%, which covers message framing and denser text, so the gate errs on the side of the upstream's
- * input-token limit. `settle` refunds the difference once the real count is known. Asking count_tokens first
- * would be exact but cost a request (against the requests-per-minute limit) and a round trip per generation.
- */
-const CHARS_PER_TOKEN = 3.5;
-
-function estimateInputTokens(request: MessageRequest): number {
-  const chars = request.messages.reduce((sum, message) => sum + message.content.length, request.system.length);
-  return Math.ceil(chars / CHARS_PER_TOKEN);
-}
-
-export function messagesCall(sdk: Anthropic, request: MessageRequest): UpstreamCall<ClaudeReply> {
+/** @param inputTokens what to reserve for the prompt (input-tokens.ts); `settle` replaces it with the billed figure. */
+export function messagesCall(sdk: Anthropic, request: MessageRequest, inputTokens: number): UpstreamCall<ClaudeReply> {
   return {
     route: 'POST /v1/messages',
     // A generation changes nothing upstream; sending it again only costs tokens, which the gate accounts for.
     retry: 'idempotent',
     // The answer may be max_tokens long; `settle` returns the unused part.
-    cost: { requests: 1, input_tokens: estimateInputTokens(request), output_tokens: request.max_tokens },
+    cost: { requests: 1, input_tokens: inputTokens, output_tokens: request.max_tokens },
     run: (ctx) => sendMessage(sdk, request, ctx),
   };
 }

@@ -26,6 +26,33 @@ export function createClaudeUpstream(config: Config, extras: UpstreamExtras = {}
   });
 }
 
+/** count_tokens allows this many at once; it answers fast, so a handful covers every Messages slot. */
+const COUNT_TOKENS_CONCURRENCY = 8;
+/** A count that cannot be had at once is not retried: the caller reserves its upper bound and goes on. */
+const COUNT_TOKENS_ATTEMPTS = 1;
+/** And not waited for long: beyond this the upper bound is the better deal than a delayed generation. */
+const COUNT_TOKENS_ATTEMPT_TIMEOUT_MS = 2_000;
+
+/**
+ * Claude's count_tokens endpoint: free, with a per-minute request limit of its own that Messages calls do not
+ * touch. A runtime of its own keeps each budget where it belongs: counting never spends a Messages request and
+ * a Messages burst never blocks a count.
+ */
+export function createClaudeCountTokensUpstream(config: Config, extras: UpstreamExtras = {}): UpstreamRuntime {
+  return createUpstream({
+    name: 'claude',
+    displayName: 'Claude',
+    limits: {
+      maxConcurrency: COUNT_TOKENS_CONCURRENCY,
+      budgets: { requests: config.claude.countTokensPerMinute },
+      windowMs: config.resilience.quotaWindowMs,
+    },
+    resilience: { ...config.resilience, maxAttempts: COUNT_TOKENS_ATTEMPTS },
+    attemptTimeoutMs: Math.min(COUNT_TOKENS_ATTEMPT_TIMEOUT_MS, config.claude.attemptTimeoutMs),
+    ...extras,
+  });
+}
+
 /**
  * Woodpecker processes one request at a time per key and drops what its own short queue cannot hold, so the
  * gate holds it to `maxConcurrency` (1) and queues here instead. It documents no per-minute quota: a request

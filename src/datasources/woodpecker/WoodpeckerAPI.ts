@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
 import type { Config, ResilienceConfig, WoodpeckerConfig } from '../../config';
 import { normalizeEmail } from '../../domain/email';
-import { BffError, ErrorCode } from '../../errors';
+import { badInput, BffError, ErrorCode } from '../../errors';
 import { Deadline } from '../shared/deadline';
 import type { Upstream } from '../shared/upstream';
-import { CampaignCache, MemoryCacheStore, type CacheStore } from './campaign-cache';
+import type { WoodpeckerCallBudget } from './call-budget';
+import { CampaignCache, MemoryCacheStore, type CachedCampaignList, type CacheStore } from './campaign-cache';
 import { readBatchOutcome, type BatchOutcome } from './export/batch-outcome';
 import { prepareExport, toBatches, type OutgoingProspect } from './export/prepare';
 import { sendInBatches } from './export/send-in-batches';
@@ -30,6 +31,11 @@ const ADD_PROSPECTS = '/v1/add_prospects_campaign';
 const MAX_IDS_PER_LOOKUP = 300;
 /** Ids that are not Woodpecker's numeric ones are never sent: one bad id would fail a whole by-ids lookup. */
 const WOODPECKER_ID = /^[1-9]\d{0,15}$/;
+/**
+ * Pages `duplicateEmails` reads at most (10 000 prospects): a third of a client's default Woodpecker calls per
+ * minute. A larger campaign is refused after its first page, which tells its size.
+ */
+export const MAX_DUPLICATE_CHECK_PAGES = 10;
 
 /** The process-wide parts every per-request `WoodpeckerAPI` is built on. */
 export interface WoodpeckerShared {
@@ -43,12 +49,13 @@ export interface WoodpeckerShared {
 
 /**
  * Built once at start-up, never per request. `campaignStore` shares the campaign list between instances
- * (Redis); by default it lives in this process.
+ * (Redis); by default it lives in this process. `now` is the campaign cache's clock (its refresh window).
  */
 export function createWoodpeckerShared(
   config: Config,
   upstream: Upstream,
-  campaignStore: CacheStore<CampaignModel[]> = new MemoryCacheStore<CampaignModel[]>(),
+  campaignStore: CacheStore<CachedCampaignList> = new MemoryCacheStore<CachedCampaignList>(),
+  now: () => number = Date.now,
 ): WoodpeckerShared {
   const woodpecker = config.woodpecker;
   return {
@@ -59,7 +66,7 @@ export function createWoodpeckerShared(
       // The gate lets at most this many calls through at once; more sockets would only idle.
       connections: woodpecker.limits.maxConcurrency,
     }),
-    campaignCache: new CampaignCache(campaignStore, woodpecker.campaignCacheTtlMs),
+    campaignCache: new CampaignCache(campaignStore, woodpecker.campaignCacheTtlMs, now),
     config: woodpecker,
     deadlines: config.resilience.deadlines,
   };
@@ -96,10 +103,19 @@ function campaignNotFound(campaignId: string): BffError {
   return new BffError(ErrorCode.NOT_FOUND, `Campaign ${campaignId} was not found in Woodpecker.`);
 }
 
+function tooLargeToCheck(campaignId: string): BffError {
+  const limit = MAX_DUPLICATE_CHECK_PAGES * MAX_PER_PAGE;
+  return badInput(
+    `Campaign ${campaignId} has more than ${limit} prospects, too many to check for duplicates here. Export directly: prospects already in the campaign are counted as duplicates, never added twice.`,
+    ['campaignId'],
+  );
+}
+
 /**
  * The Woodpecker data source, built per request on process-wide singletons (HTTP pool, campaign cache,
  * upstream runtime). Each public operation runs on its own deadline, tied to the client's connection, and
- * describes every exchange as an `UpstreamCall`: the runtime gates, retries and translates failures.
+ * describes every exchange as an `UpstreamCall`: the runtime gates, retries and translates failures. Every
+ * read this request issues is first charged to the caller's Woodpecker call budget (when one is given).
  */
 export class WoodpeckerAPI {
   /** Campaigns by id for `Prospect.campaigns`: joined against the cached list, so a page costs ≤ 1 call. */
@@ -110,6 +126,7 @@ export class WoodpeckerAPI {
   constructor(
     private readonly shared: WoodpeckerShared,
     private readonly requestSignal?: AbortSignal,
+    private readonly callBudget?: WoodpeckerCallBudget,
   ) {
     this.campaignById = new DataLoader((ids) => this.loadCampaignsById(ids));
     this.campaignDetails = new DataLoader((ids) => Promise.all(ids.map((id) => this.fetchCampaignDetails(id))), { batch: false });
@@ -194,8 +211,9 @@ export class WoodpeckerAPI {
    */
   private allCampaigns(forceRefresh: boolean): Promise<CampaignModel[]> {
     const load = (): Promise<CampaignModel[]> =>
-      withDeadline(this.shared.deadlines.readMs, undefined, (d) => this.read(d, CAMPAIGN_LIST, {}, parseCampaignBody));
-    return this.shared.campaignCache.all(load, { forceRefresh });
+      withDeadline(this.shared.deadlines.readMs, undefined, (d) => this.get(d, CAMPAIGN_LIST, {}, parseCampaignBody));
+    // Only the request that starts the load pays for it; those joining it or served from the cache do not.
+    return this.shared.campaignCache.all(load, { forceRefresh, beforeLoad: this.charge });
   }
 
   /** Known ids come from the cached list; the others (new, or not listed) from one by-ids lookup. */
@@ -236,6 +254,7 @@ export class WoodpeckerAPI {
   private async findInCampaign(campaignId: string, wanted: ReadonlySet<string>, deadline: Deadline): Promise<Set<string>> {
     const found = new Set<string>();
     for (let page = 1; found.size < wanted.size; page += 1) {
+      if (page > MAX_DUPLICATE_CHECK_PAGES) throw tooLargeToCheck(campaignId);
       const read = await this.readProspectPage({ campaigns_id: campaignId, per_page: MAX_PER_PAGE, page }, deadline);
       if (page === 1 && read.rawCount === 0 && (await this.campaignById.load(campaignId)) === null) {
         throw campaignNotFound(campaignId);
@@ -243,6 +262,8 @@ export class WoodpeckerAPI {
       for (const key of read.items.map((p) => normalizeEmail(p.email))) if (wanted.has(key)) found.add(key);
       const lastPage = read.rawCount < MAX_PER_PAGE || (read.totalCount !== undefined && page * MAX_PER_PAGE >= read.totalCount);
       if (lastPage) break;
+      // The total says at once when the pages left cannot be read: refuse before spending them.
+      if (found.size < wanted.size && (read.totalCount ?? 0) > MAX_DUPLICATE_CHECK_PAGES * MAX_PER_PAGE) throw tooLargeToCheck(campaignId);
     }
     return found;
   }
@@ -256,8 +277,18 @@ export class WoodpeckerAPI {
     }
   }
 
+  /** A GET this request issues: charged to the caller's budget first, then sent. */
+  private async read<T>(deadline: Deadline, path: string, query: Query, parse: (response: WoodpeckerResponse) => T): Promise<T> {
+    await this.charge();
+    return this.get(deadline, path, query, parse);
+  }
+
+  private readonly charge = async (): Promise<void> => {
+    await this.callBudget?.charge();
+  };
+
   /** One idempotent GET through the runtime; identical concurrent reads share one exchange. */
-  private read<T>(deadline: Deadline, path: string, query: Query, parse: (response: WoodpeckerResponse) => T): Promise<T> {
+  private get<T>(deadline: Deadline, path: string, query: Query, parse: (response: WoodpeckerResponse) => T): Promise<T> {
     const route = `GET ${path}`;
     return this.shared.upstream.execute(
       {

@@ -33,7 +33,29 @@ export class MemoryCacheStore<T> implements CacheStore<T> {
   }
 }
 
-const KEY = 'woodpecker:campaign_list';
+/** `v2`: the entry carries `loadedAt` since the forceRefresh window; an older instance's bare array is not read. */
+const KEY = 'woodpecker:campaign_list:v2';
+
+/**
+ * A forceRefresh this soon after a load started is answered by that load: a storm of refreshes (a button
+ * pressed by everyone, a client in a loop) then costs one Woodpecker call per window, not one per click.
+ */
+export const FORCE_REFRESH_WINDOW_MS = 5_000;
+
+/** What is stored: the list and when the load that read it started (epoch ms), shared by instances. */
+export interface CachedCampaignList {
+  campaigns: CampaignModel[];
+  loadedAt: number;
+}
+
+export interface CampaignReadOptions {
+  forceRefresh?: boolean;
+  /**
+   * Runs before this caller starts a load (never when it is served from the cache or joins a load under way);
+   * rejecting fails this caller only and starts nothing. The per-client Woodpecker call budget is charged here.
+   */
+  beforeLoad?: () => Promise<void>;
+}
 
 /**
  * Newest first; campaigns without a creation time last, then by id descending (ids grow over time).
@@ -51,38 +73,41 @@ function newestFirst(a: CampaignModel, b: CampaignModel): number {
  * cold reads share one load, so a burst of requests costs one upstream call.
  */
 export class CampaignCache {
-  private loading: Promise<CampaignModel[]> | undefined;
+  private loading: { startedAt: number; promise: Promise<CampaignModel[]> } | undefined;
 
   constructor(
-    private readonly store: CacheStore<CampaignModel[]>,
+    private readonly store: CacheStore<CachedCampaignList>,
     private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /**
-   * The full list, newest first. `forceRefresh` skips the cached copy but joins a load already under way
-   * instead of queueing a second call behind Woodpecker's one-at-a-time gate: that answer is at most one
-   * round trip old.
+   * The full list, newest first. `forceRefresh` skips a cached copy older than the refresh window, but joins a
+   * load already under way instead of queueing a second call behind Woodpecker's one-at-a-time gate: that
+   * answer is at most one round trip old.
    */
-  async all(load: () => Promise<CampaignModel[]>, options: { forceRefresh?: boolean } = {}): Promise<CampaignModel[]> {
-    if (!options.forceRefresh) {
-      const cached = await this.store.get(KEY);
-      if (cached) return cached;
-    }
+  async all(load: () => Promise<CampaignModel[]>, options: CampaignReadOptions = {}): Promise<CampaignModel[]> {
+    const cached = await this.store.get(KEY);
+    if (cached && (!options.forceRefresh || this.now() - cached.loadedAt < FORCE_REFRESH_WINDOW_MS)) return cached.campaigns;
+    if (!this.loading) await options.beforeLoad?.();
+    // Another caller may have started a load while this one was charged: it joins that one.
     this.loading ??= this.refresh(load);
-    return this.loading;
+    return this.loading.promise;
   }
 
   invalidate(): Promise<void> {
     return this.store.delete(KEY);
   }
 
-  private async refresh(load: () => Promise<CampaignModel[]>): Promise<CampaignModel[]> {
-    try {
+  private refresh(load: () => Promise<CampaignModel[]>): { startedAt: number; promise: Promise<CampaignModel[]> } {
+    const startedAt = this.now();
+    const read = async (): Promise<CampaignModel[]> => {
       const campaigns = [...(await load())].sort(newestFirst);
-      await this.store.set(KEY, campaigns, this.ttlMs);
+      await this.store.set(KEY, { campaigns, loadedAt: startedAt }, this.ttlMs);
       return campaigns;
-    } finally {
-      this.loading = undefined;
-    }
+    };
+    // `.finally` runs on a later tick, so the entry is in place before it is cleared, even if `load` throws at once.
+    const entry = { startedAt, promise: read().finally(() => this.loading === entry && (this.loading = undefined)) };
+    return entry;
   }
 }

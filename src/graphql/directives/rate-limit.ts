@@ -24,13 +24,18 @@ export interface RateLimitEvents {
 const keyByCaller: RateLimitKeyGenerator<GraphQLContext> = (_args, _source, _fieldArgs, context, info) =>
   `${context.caller.id}:${info.parentType.name === 'Query' ? 'read' : `${info.parentType.name}.${info.fieldName}`}`;
 
+/** The answer to a caller over one of its limits: when it can try again, in whole seconds. */
+export function rateLimited(response: RateLimiterRes, what = 'requests'): BffError {
+  const seconds = Math.max(1, Math.ceil(response.msBeforeNext / 1000));
+  return new BffError(ErrorCode.RATE_LIMITED, `You have made too many ${what}; try again in ${seconds} seconds.`, {
+    retryAfterSeconds: seconds,
+  });
+}
+
 function rejection(events: RateLimitEvents) {
   return (response: RateLimiterRes, _d: unknown, _s: unknown, _a: unknown, context: GraphQLContext, info: { fieldName: string }) => {
     events.onRejected?.(info.fieldName, context.caller);
-    const seconds = Math.max(1, Math.ceil(response.msBeforeNext / 1000));
-    throw new BffError(ErrorCode.RATE_LIMITED, `You have made too many requests; try again in ${seconds} seconds.`, {
-      retryAfterSeconds: seconds,
-    });
+    throw rateLimited(response);
   };
 }
 

@@ -1,4 +1,4 @@
-import { CampaignCache } from '../../datasources/woodpecker/campaign-cache';
+import { CampaignCache, type CachedCampaignList } from '../../datasources/woodpecker/campaign-cache';
 import type { CampaignModel } from '../../datasources/woodpecker/models';
 import { startRedisServer, type RedisServer } from '../../testing/redis-server';
 import { connectForTest, describeWithRedis, uniquePrefix } from '../../testing/redis-suite';
@@ -56,7 +56,7 @@ describeWithRedis('RedisCacheStore (real Redis)', () => {
     });
 
     it('lets the campaign cache load from the upstream every time', async () => {
-      const cache = new CampaignCache(new RedisCacheStore<CampaignModel[]>(lost.client, uniquePrefix('cache')), 60_000);
+      const cache = new CampaignCache(new RedisCacheStore<CachedCampaignList>(lost.client, uniquePrefix('cache')), 60_000);
       let loads = 0;
       const load = async () => {
         loads += 1;

@@ -1,4 +1,5 @@
 import { type ClaudeSimulator, startClaudeSimulator } from '../index';
+import { countInputTokens } from '../claude/tokens';
 import { LEAD_PROMPT, messageBody, postClaude, sleep } from './helpers';
 
 describe('Claude simulator quota (token buckets per key)', () => {
@@ -13,6 +14,7 @@ describe('Claude simulator quota (token buckets per key)', () => {
       requestsPerMinute: 1000,
       inputTokensPerMinute: 1_000_000,
       outputTokensPerMinute: 1_000_000,
+      countTokensPerMinute: 1000,
       quotaWindowMs: 1000,
       sendRetryAfterMs: false,
     });
@@ -69,7 +71,7 @@ describe('Claude simulator quota (token buckets per key)', () => {
 
     const response = await postClaude(sim, messageBody());
 
-    expect(Math.ceil(LEAD_PROMPT.length / 4)).toBeGreaterThan(10);
+    expect(countInputTokens([LEAD_PROMPT], 1)).toBeGreaterThan(10);
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('5');
   });
@@ -94,6 +96,21 @@ describe('Claude simulator quota (token buckets per key)', () => {
     expect(failed.status).toBe(500);
     expect(Number(failed.headers.get('anthropic-ratelimit-output-tokens-remaining'))).toBe(500);
     expect(next.status).toBe(200);
+  });
+
+  it('When count_tokens is called past its own limit, then it is a 429 while messages, which draw on none of it, go on', async () => {
+    sim.configure({ countTokensPerMinute: 2, requestsPerMinute: 2, quotaWindowMs: 600_000 });
+    const count = () => postClaude(sim, { model: 'claude-sonnet-4-6', messages: messageBody().messages }, { path: '/v1/messages/count_tokens' });
+
+    const counts = [(await count()).status, (await count()).status];
+    const third = await count();
+    const messages = [(await postClaude(sim, messageBody())).status, (await postClaude(sim, messageBody())).status];
+
+    expect(counts).toEqual([200, 200]);
+    expect(third.status).toBe(429);
+    expect(await third.json()).toMatchObject({ type: 'error', error: { type: 'rate_limit_error' } });
+    expect(messages).toEqual([200, 200]);
+    expect(sim.stats).toMatchObject({ countTokensRequests: 2, quotaViolations: 1 });
   });
 
   it('When a second accepted key is used, then it has its own buckets', async () => {

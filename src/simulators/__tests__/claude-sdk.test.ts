@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { type ClaudeSimulator, startClaudeSimulator } from '../index';
+import { countInputTokens, countTokens } from '../claude/tokens';
 import { LEAD_PROMPT } from './helpers';
 
 const params = {
@@ -38,8 +39,8 @@ describe('Claude simulator with the real @anthropic-ai/sdk', () => {
     expect(blocks[2]).not.toContain('\n');
     expect(message).toMatchObject({ type: 'message', role: 'assistant', model: 'claude-sonnet-4-6', stop_reason: 'end_turn' });
     expect(message.id).toMatch(/^msg_sim_/);
-    expect(message.usage.input_tokens).toBe(Math.ceil(`${LEAD_PROMPT}\n`.length / 4));
-    expect(message.usage.output_tokens).toBe(Math.ceil(text.length / 4));
+    expect(message.usage.input_tokens).toBe(countInputTokens([LEAD_PROMPT], 1));
+    expect(message.usage.output_tokens).toBe(countTokens(text));
     expect(sim.stats.authHeaderKinds.bearer).toBe(1);
     expect(sim.stats.retryCounts).toEqual({ '0': 1 });
   });
@@ -139,7 +140,7 @@ describe('Claude simulator with the real @anthropic-ai/sdk', () => {
     const counted = await client.messages.countTokens({ model: params.model, messages: params.messages });
     const models = await client.models.list();
 
-    expect(counted.input_tokens).toBe(Math.ceil(`${LEAD_PROMPT}\n`.length / 4));
+    expect(counted.input_tokens).toBe(countInputTokens([LEAD_PROMPT], 1));
     const ids = models.data.map((m) => m.id);
     expect(ids).toEqual(expect.arrayContaining(['claude-sonnet-4-6', 'claude-haiku-4-5', 'claude-sonnet-5', 'claude-opus-4-6']));
     expect(models.data.find((m) => m.id === 'claude-sonnet-4-6')).toMatchObject({ type: 'model', display_name: 'Claude Sonnet 4.6' });

@@ -1,4 +1,5 @@
 import { type ClaudeSimulator, startClaudeSimulator } from '../index';
+import { countTokens } from '../claude/tokens';
 import { LEAD_PROMPT, messageBody, postClaude, sleep } from './helpers';
 
 interface SseEvent {
@@ -125,9 +126,12 @@ describe('Claude simulator wire format', () => {
         usage: { output_tokens: number };
       };
 
+      const full = (await (await postClaude(sim, messageBody())).json()) as { content: Array<{ text: string }> };
       expect(body.stop_reason).toBe('max_tokens');
       expect(body.usage.output_tokens).toBe(50);
-      expect(textOf(body)).toHaveLength(200);
+      expect(countTokens(textOf(body))).toBe(50);
+      expect(textOf(full).startsWith(textOf(body))).toBe(true);
+      expect(textOf(full).length).toBeGreaterThan(textOf(body).length);
     });
 
     it('When a stop sequence occurs in the copy, then the text stops before it', async () => {
@@ -243,15 +247,16 @@ describe('Claude simulator wire format', () => {
       expect(response.status).toBe(503);
     });
 
-    it('When slow is scripted, then the answer only comes after slowMs', async () => {
-      sim.configure({ slowMs: 150 });
+    it('When slow is scripted, then nothing is answered before slowMs: an impatient client gets nothing, a patient one a 200', async () => {
       sim.script('messages', ['slow']);
-      const started = Date.now();
+      // slowMs is 30 s here: an answer before the client's 100 ms would mean the fault did not hold it.
+      await expect(postClaude(sim, messageBody(), { signal: AbortSignal.timeout(100) })).rejects.toThrow();
+      expect(sim.stats.faultsInjected).toEqual({ slow: 1 });
 
-      const response = await postClaude(sim, messageBody());
-
-      expect(response.status).toBe(200);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+      sim.configure({ slowMs: 20 });
+      sim.script('messages', ['slow']);
+      expect((await postClaude(sim, messageBody())).status).toBe(200);
+      expect(sim.stats.faultsInjected).toEqual({ slow: 2 });
     });
 
     it('When hang is on, then nothing comes back until the client gives up', async () => {

@@ -2,7 +2,8 @@ import { hashString } from '../shared/rng';
 import { renderCopy, writeSequence } from './copywriter';
 import type { OutputFormat, StopReasonMode } from './options';
 import { extractLeadFacts } from './prompt-facts';
-import { type MessageRequest, estimateTokens } from './request';
+import type { MessageRequest } from './request';
+import { countTokens, cutToTokens } from './tokens';
 
 /** An assistant reply, before it is written as JSON or as SSE events. */
 export interface GeneratedMessage {
@@ -55,8 +56,8 @@ export function generateMessage(
       stopReason = 'stop_sequence';
       stopSequence = hit.sequence;
     }
-    if (estimateTokens(text) > request.maxTokens) {
-      text = cutAt(text, request.maxTokens * 4);
+    if (countTokens(text) > request.maxTokens) {
+      text = cutToTokens(text, request.maxTokens);
       stopReason = 'max_tokens';
       stopSequence = null;
     }
@@ -69,7 +70,7 @@ export function generateMessage(
     stopReason,
     stopSequence,
     inputTokens: request.inputTokens,
-    outputTokens: text === undefined ? 0 : estimateTokens(text),
+    outputTokens: text === undefined ? 0 : countTokens(text),
   };
 }
 

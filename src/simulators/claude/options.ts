@@ -32,6 +32,8 @@ export interface ClaudeSimOptions extends CommonSimOptions<ClaudeFaultKind, Clau
   requestsPerMinute: number;
   inputTokensPerMinute: number;
   outputTokensPerMinute: number;
+  /** count_tokens requests per minute, a limit of its own (Anthropic tier 1: 100). */
+  countTokensPerMinute: number;
   /** Every message request gets the monthly spend-cap 429 (no retry-after; must never be retried). */
   spendCapReached: boolean;
   /** Adds `retry-after-ms` to 429s and injected retryable errors, so SDK/BFF retries in tests take ms, not s. */
@@ -85,6 +87,7 @@ export function claudeDefaults(): ClaudeSimOptions {
     requestsPerMinute: 50,
     inputTokensPerMinute: 30_000,
     outputTokensPerMinute: 8_000,
+    countTokensPerMinute: 100,
     spendCapReached: false,
     sendRetryAfterMs: false,
     faultRetryAfterMs: 1_000,
@@ -100,7 +103,7 @@ export function claudeDefaults(): ClaudeSimOptions {
 }
 
 export function validateClaudeOptions(options: ClaudeSimOptions): void {
-  for (const key of ['requestsPerMinute', 'inputTokensPerMinute', 'outputTokensPerMinute', 'sseChunkChars'] as const) {
+  for (const key of ['requestsPerMinute', 'inputTokensPerMinute', 'outputTokensPerMinute', 'countTokensPerMinute', 'sseChunkChars'] as const) {
     if (!(options[key] >= 1)) throw new Error(`${key} must be >= 1`);
   }
   for (const key of ['faultRetryAfterMs', 'sseEventDelayMs', 'maxBodyBytes'] as const) {

@@ -5,6 +5,8 @@ export interface ClaudeLimits {
   requestsPerMinute: number;
   inputTokensPerMinute: number;
   outputTokensPerMinute: number;
+  /** count_tokens has a request limit of its own, independent of the Messages limits. */
+  countTokensPerMinute: number;
   quotaWindowMs: number;
 }
 
@@ -12,6 +14,7 @@ interface KeyBuckets {
   requests: TokenBucket;
   input: TokenBucket;
   output: TokenBucket;
+  counts: TokenBucket;
 }
 
 export type Admission = { admitted: true } | { admitted: false; waitMs: number };
@@ -19,7 +22,8 @@ export type Admission = { admitted: true } | { admitted: false; waitMs: number }
 /**
  * Anthropic's per-key limits: requests, input tokens and output tokens per minute, each a continuously
  * refilled bucket. Output tokens are estimated from `max_tokens` at admission and the unused part is given
- * back when the response completes, which is how Anthropic accounts OTPM.
+ * back when the response completes, which is how Anthropic accounts OTPM. count_tokens requests draw on a
+ * bucket of their own and on none of the Messages ones.
  */
 export class ClaudeQuota {
   private readonly byKey = new Map<string, KeyBuckets>();
@@ -32,6 +36,7 @@ export class ClaudeQuota {
       buckets.requests.resize(limits.requestsPerMinute, limits.quotaWindowMs, now);
       buckets.input.resize(limits.inputTokensPerMinute, limits.quotaWindowMs, now);
       buckets.output.resize(limits.outputTokensPerMinute, limits.quotaWindowMs, now);
+      buckets.counts.resize(limits.countTokensPerMinute, limits.quotaWindowMs, now);
     }
   }
 
@@ -52,6 +57,15 @@ export class ClaudeQuota {
     buckets.requests.take(1, now);
     buckets.input.take(inputTokens, now);
     buckets.output.take(maxTokens, now);
+    return { admitted: true };
+  }
+
+  /** Takes one count_tokens request, or nothing when that bucket is empty. */
+  admitCount(key: string, now = Date.now()): Admission {
+    const { counts } = this.bucketsOf(key, now);
+    const waitMs = counts.waitMs(1, now);
+    if (waitMs > 0) return { admitted: false, waitMs };
+    counts.take(1, now);
     return { admitted: true };
   }
 
@@ -87,11 +101,12 @@ export class ClaudeQuota {
   private bucketsOf(key: string, now: number): KeyBuckets {
     let buckets = this.byKey.get(key);
     if (!buckets) {
-      const { requestsPerMinute, inputTokensPerMinute, outputTokensPerMinute, quotaWindowMs } = this.limits;
+      const { requestsPerMinute, inputTokensPerMinute, outputTokensPerMinute, countTokensPerMinute, quotaWindowMs } = this.limits;
       buckets = {
         requests: new TokenBucket(requestsPerMinute, quotaWindowMs, now),
         input: new TokenBucket(inputTokensPerMinute, quotaWindowMs, now),
         output: new TokenBucket(outputTokensPerMinute, quotaWindowMs, now),
+        counts: new TokenBucket(countTokensPerMinute, quotaWindowMs, now),
       };
       this.byKey.set(key, buckets);
     }

@@ -1,4 +1,5 @@
 import type { ClaudeErrorType } from './errors';
+import { countInputTokens } from './tokens';
 
 /** What the simulator needs from a validated Messages (or count_tokens) request body. */
 export interface MessageRequest {
@@ -7,8 +8,9 @@ export interface MessageRequest {
   maxTokens: number;
   stream: boolean;
   stopSequences: string[];
-  /** System prompt and message text, for personalisation and the token estimate. */
+  /** System prompt and message text, for personalisation. */
   promptText: string;
+  /** What Claude would bill as input (tokens.ts): the same for Messages and count_tokens. */
   inputTokens: number;
 }
 
@@ -17,11 +19,6 @@ export type Validated<T> =
   | { ok: false; status: 400 | 404; type: ClaudeErrorType; message: string };
 
 const invalid = (message: string): Validated<never> => ({ ok: false, status: 400, type: 'invalid_request_error', message });
-
-/** Deterministic stand-in for the tokenizer: about four characters per token, as Anthropic's rule of thumb. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
 
 /** Text of a `string | [{type:"text", text}]` field, or an error message naming the field. */
 function textOf(value: unknown, field: string): string | { error: string } {
@@ -60,18 +57,18 @@ export function parseMessageRequest(
     return invalid('stop_sequences: Input should be a valid list of strings');
   }
 
-  let promptText = '';
+  const parts: string[] = [];
   if (system !== undefined) {
     const text = textOf(system, 'system');
     if (typeof text !== 'string') return invalid(text.error);
-    promptText += `${text}\n`;
+    parts.push(text);
   }
   for (const [index, message] of messages.entries()) {
     const { role, content } = (typeof message === 'object' && message !== null ? message : {}) as Record<string, unknown>;
     if (role !== 'user' && role !== 'assistant') return invalid(`messages.${index}.role: Input should be 'user' or 'assistant'`);
     const text = textOf(content, `messages.${index}.content`);
     if (typeof text !== 'string') return invalid(text.error);
-    promptText += `${text}\n`;
+    parts.push(text);
   }
 
   // Unknown models are a 404 in the real API, checked after the body is otherwise valid.
@@ -84,8 +81,8 @@ export function parseMessageRequest(
       maxTokens: needsMaxTokens ? (maxTokens as number) : 0,
       stream: stream === true,
       stopSequences: (stopSequences as string[] | undefined) ?? [],
-      promptText,
-      inputTokens: Math.max(1, estimateTokens(promptText)),
+      promptText: parts.map((part) => `${part}\n`).join(''),
+      inputTokens: countInputTokens(parts, messages.length),
     },
   };
 }

@@ -29,6 +29,8 @@ import { type StreamBreak, streamMessage } from './sse';
 export interface ClaudeStats extends BaseStats {
   inputTokens: number;
   outputTokens: number;
+  /** count_tokens requests admitted (those over its own limit are counted as quota violations). */
+  countTokensRequests: number;
   /** Histogram of `x-stainless-retry-count` values, from requests that sent the header. */
   retryCounts: Record<string, number>;
   authHeaderKinds: { 'x-api-key': number; bearer: number };
@@ -69,6 +71,7 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
       ...baseStats(),
       inputTokens: 0,
       outputTokens: 0,
+      countTokensRequests: 0,
       retryCounts: {},
       authHeaderKinds: { 'x-api-key': 0, bearer: 0 },
       spendCapRejections: 0,
@@ -111,10 +114,24 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
     const parsed = parseMessageRequest(json, this.options.models, route === 'messages');
     if (!parsed.ok) return error(parsed.status, parsed.type, parsed.message);
 
-    if (route === 'count_tokens') {
-      return this.answerJson(res, key, route, requestId, () => jsonReply(200, { input_tokens: parsed.value.inputTokens }));
-    }
+    if (route === 'count_tokens') return this.answerCount(res, key, parsed.value, requestId);
     return this.answerMessage(res, key, parsed.value, requestId);
+  }
+
+  /** The count a message with this body would be billed, under count_tokens' own request limit. */
+  private answerCount(res: ServerResponse, key: string, request: MessageRequest, requestId: string): Promise<void> | void {
+    const admission = this.quota.admitCount(key);
+    if (!admission.admitted) return this.refuseOverQuota(res, key, admission.waitMs, requestId);
+    this.stats.countTokensRequests++;
+    return this.answerJson(res, key, 'count_tokens', requestId, () => jsonReply(200, { input_tokens: request.inputTokens }));
+  }
+
+  private refuseOverQuota(res: ServerResponse, key: string, waitMs: number, requestId: string): void {
+    this.stats.quotaViolations++;
+    this.stats.rateLimited++;
+    const headers = retryAfterHeaders(waitMs, this.options.sendRetryAfterMs);
+    const message = "This request would exceed your organization's rate limit. Please retry later.";
+    this.send(res, key, claudeErrorReply(429, 'rate_limit_error', message, requestId, { headers }));
   }
 
   /** Accepts `x-api-key` (the documented header) and `Authorization: Bearer` (what SDK 1.x sends). */
@@ -170,7 +187,7 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
     return claudeErrorReply(status, type, message, requestId, { headers });
   }
 
-  /** count_tokens and models: no quota, but the same faults as messages. */
+  /** count_tokens (after its own quota) and models: the same faults as messages. */
   private async answerJson(
     res: ServerResponse,
     key: string,
@@ -209,13 +226,7 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
     if (this.options.hang) return untilGone(this.closing.signal, res);
 
     const admission = this.quota.admit(key, request.inputTokens, request.maxTokens);
-    if (!admission.admitted) {
-      this.stats.quotaViolations++;
-      this.stats.rateLimited++;
-      const headers = retryAfterHeaders(admission.waitMs, this.options.sendRetryAfterMs);
-      const message = "This request would exceed your organization's rate limit. Please retry later.";
-      return this.send(res, key, claudeErrorReply(429, 'rate_limit_error', message, requestId, { headers }));
-    }
+    if (!admission.admitted) return this.refuseOverQuota(res, key, admission.waitMs, requestId);
 
     const fault = this.drawFault('messages', (kind) => request.stream || !STREAM_ONLY_FAULTS.has(kind));
     let generated: GeneratedMessage | undefined;

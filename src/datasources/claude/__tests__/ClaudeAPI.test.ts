@@ -5,7 +5,8 @@ import { BffError } from '../../../errors';
 import { addLogTransport, configureLogger } from '../../../logging/logger';
 import { newRequestStats, runWithRequestContext } from '../../../logging/request-context';
 import { FAST_TEST_ENV } from '../../../testing/test-env';
-import { createClaudeUpstream } from '../../shared/presets';
+import { countInputTokens } from '../../../simulators/claude/tokens';
+import { createClaudeCountTokensUpstream, createClaudeUpstream } from '../../shared/presets';
 import { ClaudeAPI, createClaudeShared } from '../ClaudeAPI';
 import type { ClaudeCallUsage } from '../../../usage/usage-accounting';
 import type { GenerateContentRequest } from '../models';
@@ -84,15 +85,13 @@ describe('ClaudeAPI.generate', () => {
     expect(messages[0]?.content).toContain('We sell onboarding software');
   });
 
-  it('describes the call to the runtime: route, idempotent retry, a conservative input estimate and max_tokens of output', async () => {
+  it('describes the call to the runtime: route, idempotent retry, an input reservation and max_tokens of output', async () => {
     stub.script({ body: messageBody(SEVEN_BLOCKS) });
     await claude().generate(REQUEST);
 
     const [call] = upstream.calls;
-    const sent = stub.requests[0]?.body as { system: string; messages: { content: string }[] };
-    const chars = sent.system.length + sent.messages[0]!.content.length;
     expect(call).toMatchObject({ route: 'POST /v1/messages', retry: 'idempotent' });
-    expect(call?.cost).toEqual({ requests: 1, input_tokens: Math.ceil(chars / 3.5), output_tokens: 1024 });
+    expect(call?.cost).toEqual({ requests: 1, input_tokens: expect.any(Number), output_tokens: 1024 });
   });
 
   it('returns the 7 snippets with the usage, model and stop reason of the answer and the lead fields', async () => {
@@ -215,14 +214,26 @@ describe('ClaudeAPI.generate', () => {
     expect(stub.requests).toHaveLength(1);
   });
 
-  it('stops when the client goes away', async () => {
-    stub.script({ delayMs: 2_000, body: messageBody(SEVEN_BLOCKS) });
+  it('When the client goes away while Claude is writing, then the call ends and the connection to Claude is closed', async () => {
+    // No timer of ours ends this call before the stub would answer (60 s, beyond the test timeout): only the
+    // client's abort can, so a call that ignored it would fail this test by hanging.
+    const patient = loadConfig({
+      ...FAST_TEST_ENV,
+      ANTHROPIC_API_KEY: 'test-key',
+      ANTHROPIC_BASE_URL: stub.url,
+      CLAUDE_ATTEMPT_TIMEOUT_MS: '120000',
+      DEADLINE_GENERATE_MS: '120000',
+    });
+    const runtime = createClaudeUpstream(patient, { random: () => 0 });
+    stub.script({ delayMs: 60_000, body: messageBody(SEVEN_BLOCKS) });
     const client = new AbortController();
-    setTimeout(() => client.abort(new Error('client disconnected')), 50);
-    const started = Date.now();
-    const error = await generateError(claude(client.signal));
-    expect(error.code).toBe('UPSTREAM_TIMEOUT');
-    expect(Date.now() - started).toBeLessThan(1_500);
+    const pending = generateError(new ClaudeAPI(createClaudeShared(patient, runtime), client.signal));
+    await stub.received(1);
+    client.abort(new Error('client disconnected'));
+
+    expect((await pending).code).toBe('UPSTREAM_TIMEOUT');
+    expect(await stub.requests[0]?.outcome).toBe('abandoned');
+    await runtime.close();
   });
 
   it('gives up at the generate deadline', async () => {
@@ -261,7 +272,7 @@ describe('ClaudeAPI.generate', () => {
       { body: messageBody(SEVEN_BLOCKS, { model: 'claude-sonnet-4-6-20260101', inputTokens: 1200, outputTokens: 650 }) },
     );
     const calls: ClaudeCallUsage[] = [];
-    await new ClaudeAPI(createClaudeShared(config, upstream, { recordClaudeCall: (call) => calls.push(call) })).generate(REQUEST);
+    await new ClaudeAPI(createClaudeShared(config, upstream, { usage: { recordClaudeCall: (call) => calls.push(call) } })).generate(REQUEST);
     expect(calls).toEqual([
       { model: 'claude-sonnet-4-6-20260101', inputTokens: 900, outputTokens: 700 },
       { model: 'claude-sonnet-4-6-20260101', inputTokens: 1200, outputTokens: 650 },
@@ -272,8 +283,84 @@ describe('ClaudeAPI.generate', () => {
     const overloaded = { status: 529, headers: { 'retry-after-ms': '5' }, body: errorBody('overloaded_error', 'Overloaded') };
     stub.script(overloaded, { body: messageBody(SEVEN_BLOCKS) });
     const calls: ClaudeCallUsage[] = [];
-    await new ClaudeAPI(createClaudeShared(config, upstream, { recordClaudeCall: (call) => calls.push(call) })).generate(REQUEST);
+    await new ClaudeAPI(createClaudeShared(config, upstream, { usage: { recordClaudeCall: (call) => calls.push(call) } })).generate(REQUEST);
     expect(calls).toEqual([{ model: 'claude-sonnet-4-6', inputTokens: 900, outputTokens: 700 }]);
+  });
+});
+
+const CJK: GenerateContentRequest = {
+  lead: { email: 'tanaka@example.jp', firstName: '太郎', lastName: '田中', company: '株式会社サンプル物流', title: '物流部長' },
+  prompt: '弊社は物流倉庫向けの在庫管理ソフトウェアを提供しています。導入企業では出荷ミスが大幅に減りました。',
+};
+
+interface SentBody {
+  system: string;
+  messages: { content: string }[];
+}
+
+const bytesOf = (body: SentBody) => Buffer.byteLength(body.system) + body.messages.reduce((sum, m) => sum + Buffer.byteLength(m.content), 0);
+
+/** What the data source reserves for a prompt's input tokens: it must cover what Claude will bill. */
+describe('input-token reservation', () => {
+  let counts: RecordingUpstream;
+  beforeEach(() => {
+    counts = new RecordingUpstream(createClaudeCountTokensUpstream(config, { random: () => 0 }));
+  });
+  afterEach(() => counts.close());
+  const claudeCounting = () => new ClaudeAPI(createClaudeShared(config, upstream, { countTokens: counts }));
+
+  it('When the prompt is plain English, then the local bound is reserved without asking count_tokens: no less than a strict tokenizer counts, at most 1.6 times it', async () => {
+    stub.script({ body: messageBody(SEVEN_BLOCKS) });
+    await claudeCounting().generate(REQUEST);
+
+    expect(stub.requests.map((r) => r.url)).toEqual(['/v1/messages']);
+    const sent = stub.requests[0]!.body as unknown as SentBody;
+    // The simulator's tokenizer charges every symbol and newline a token: stricter on this prompt than Claude.
+    const strict = countInputTokens([sent.system, ...sent.messages.map((m) => m.content)], sent.messages.length);
+    const reserved = upstream.calls[0]!.cost!.input_tokens!;
+    expect(reserved).toBeGreaterThanOrEqual(strict);
+    expect(reserved).toBeLessThanOrEqual(1.6 * strict);
+  });
+
+  it('When the prompt is CJK, then count_tokens is asked with the Messages body minus max_tokens, its count (+5%) is reserved and the billed usage settles it', async () => {
+    stub.script({ body: { input_tokens: 4000 } }, { body: messageBody(SEVEN_BLOCKS, { inputTokens: 3900 }) });
+    await claudeCounting().generate(CJK);
+
+    const [count, message] = stub.requests;
+    expect(count).toMatchObject({ method: 'POST', url: '/v1/messages/count_tokens' });
+    expect(Object.keys(count!.body).sort()).toEqual(['messages', 'model', 'system']);
+    expect(count!.body).toEqual({ model: message!.body.model, system: message!.body.system, messages: message!.body.messages });
+    expect(counts.calls).toMatchObject([{ route: 'POST /v1/messages/count_tokens', cost: { requests: 1 } }]);
+    expect(upstream.calls[0]?.cost).toEqual({ requests: 1, input_tokens: 4200, output_tokens: 1024 });
+    expect(upstream.calls[0]?.attempts[0]?.settled).toEqual([{ requests: 1, input_tokens: 3900, output_tokens: 700 }]);
+  });
+
+  it('When count_tokens fails, then one UTF-8 byte per token is reserved (never a characters guess), it is not retried and the generation goes on', async () => {
+    stub.script({ status: 529, body: errorBody('overloaded_error', 'Overloaded') }, { body: messageBody(SEVEN_BLOCKS) });
+    const content = await claudeCounting().generate(CJK);
+
+    expect(content.snippet1).toBe('Cutting onboarding time at Acme Robotics');
+    expect(stub.requests.map((r) => r.url)).toEqual(['/v1/messages/count_tokens', '/v1/messages']);
+    const sent = stub.requests[1]!.body as unknown as SentBody;
+    const reserved = upstream.calls[0]!.cost!.input_tokens!;
+    expect(reserved).toBeGreaterThanOrEqual(bytesOf(sent));
+    expect(reserved).toBeGreaterThan(3 * Math.ceil((sent.system.length + sent.messages[0]!.content.length) / 3.5));
+  });
+
+  it('When no count_tokens gate is configured, then an uncertain prompt reserves the byte bound and nothing is counted', async () => {
+    stub.script({ body: messageBody(SEVEN_BLOCKS) });
+    await new ClaudeAPI(createClaudeShared(config, upstream)).generate(CJK);
+
+    expect(stub.requests.map((r) => r.url)).toEqual(['/v1/messages']);
+    expect(upstream.calls[0]!.cost!.input_tokens).toBeGreaterThanOrEqual(bytesOf(stub.requests[0]!.body as unknown as SentBody));
+  });
+
+  it('When a re-ask follows an unusable answer, then the longer conversation is counted again', async () => {
+    stub.script({ body: { input_tokens: 900 } }, { body: messageBody(SIX_BLOCKS) }, { body: { input_tokens: 1500 } }, { body: messageBody(SEVEN_BLOCKS) });
+    await claudeCounting().generate(CJK);
+
+    expect(stub.requests.map((r) => r.url)).toEqual(['/v1/messages/count_tokens', '/v1/messages', '/v1/messages/count_tokens', '/v1/messages']);
+    expect(upstream.calls.map((c) => c.cost?.input_tokens)).toEqual([945, 1575]);
   });
 });
 

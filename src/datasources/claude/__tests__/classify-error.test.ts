@@ -42,7 +42,7 @@ async function attemptFailure(
   if (reply) stub.script(reply);
   const recorder = { attempts: [] as RecordedAttempt[] };
   const ctx = recordingContext(bareContext(options.signal ?? new AbortController().signal, options.timeoutMs ?? 2_000), recorder);
-  const error: unknown = await messagesCall(sdkFor(options.baseUrl ?? stub.url), REQUEST)
+  const error: unknown = await messagesCall(sdkFor(options.baseUrl ?? stub.url), REQUEST, 1_000)
     .run(ctx)
     .then(
       () => new Error('the attempt succeeded'),

@@ -23,12 +23,16 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: Record<string, unknown>;
+  /** Settles when the exchange ends: answered, or the client closed the connection before the answer. */
+  outcome: Promise<'answered' | 'abandoned'>;
 }
 
 export interface StubAnthropic {
   url: string;
   requests: RecordedRequest[];
   script(...replies: StubReply[]): void;
+  /** Resolves once `count` requests have arrived in total. */
+  received(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +73,7 @@ export async function startStubAnthropic(): Promise<StubAnthropic> {
   const queue: StubReply[] = [];
   const requests: RecordedRequest[] = [];
   const pending = new Set<NodeJS.Timeout>();
+  const waiters: { count: number; resolve: () => void }[] = [];
   let served = 0;
 
   const server = createServer((req, res) => {
@@ -76,7 +81,14 @@ export async function startStubAnthropic(): Promise<StubAnthropic> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
-      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: raw ? JSON.parse(raw) : {} });
+      const outcome = new Promise<'answered' | 'abandoned'>((resolve) =>
+        res.once('close', () => resolve(res.writableFinished ? 'answered' : 'abandoned')),
+      );
+      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: raw ? JSON.parse(raw) : {}, outcome });
+      for (const waiter of waiters.filter((w) => w.count <= requests.length)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
       const reply = queue.shift() ?? { status: 500, body: errorBody('api_error', 'the test scripted no reply') };
       const timer = setTimeout(() => {
         pending.delete(timer);
@@ -92,6 +104,8 @@ export async function startStubAnthropic(): Promise<StubAnthropic> {
     url: `http://127.0.0.1:${port}`,
     requests,
     script: (...replies) => queue.push(...replies),
+    received: (count) =>
+      requests.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })),
     close: async () => {
       for (const timer of pending) clearTimeout(timer);
       server.closeAllConnections();

@@ -1,7 +1,10 @@
+import { FORCE_REFRESH_WINDOW_MS } from '../campaign-cache';
+import { WoodpeckerAPI } from '../WoodpeckerAPI';
 import { API_KEY, startHarness, type Harness } from './harness';
 import { v1Error } from './fake-woodpecker';
 import { WIRE_STATS, wireCampaign, wireProspect } from './wire-fixtures';
 import { bffRejection } from '../../../testing/bff-rejection';
+import { BffError, ErrorCode } from '../../../errors';
 
 let h: Harness;
 
@@ -50,10 +53,12 @@ describe('listCampaigns', () => {
     expect(h.fake.requestsTo(LIST)).toHaveLength(1);
   });
 
-  it('concurrent cold requests share one call; forceRefresh reads Woodpecker again', async () => {
+  it('concurrent cold requests share one call; forceRefresh after the refresh window reads Woodpecker again', async () => {
     h.fake.on(LIST, [{ json: campaigns }, { json: [...campaigns, wireCampaign(5, { created: '2024-04-01T00:00:00+0000' })] }]);
 
     await Promise.all([h.api().listCampaigns(), h.api().listCampaigns(), h.api().listCampaigns()]);
+    expect((await h.api().listCampaigns({ forceRefresh: true }))[0]?.id).not.toBe('5');
+    h.later(FORCE_REFRESH_WINDOW_MS);
     const refreshed = await h.api().listCampaigns({ forceRefresh: true });
     const cached = await h.api().listCampaigns();
 
@@ -269,6 +274,31 @@ describe('duplicateEmails', () => {
 
     expect([said.code, said.message]).toEqual(['NOT_FOUND', 'Campaign 999 was not found in Woodpecker.']);
     expect([silent.code, silent.message]).toEqual(['NOT_FOUND', 'Campaign 998 was not found in Woodpecker.']);
+  });
+
+  it('When Woodpecker sends no total, then at most 10 pages are read before the campaign is refused as too large to check', async () => {
+    h.fake.on(PROSPECTS, (request) => ({ json: page((Number(request.query.page) - 1) * 1000 + 1, 1000) }));
+
+    const refused = await bffRejection(h.api().duplicateEmails('12', ['new@acme.test']));
+
+    expect(refused.code).toBe('BAD_USER_INPUT');
+    expect(refused.message).toMatch(/more than 10000 prospects/);
+    expect(h.fake.requestsTo(PROSPECTS)).toHaveLength(10);
+  });
+
+  it('When every read is charged to the caller and the budget runs out mid-way, then the check stops there with RATE_LIMITED', async () => {
+    h.fake.on(PROSPECTS, { json: page(1, 1000), headers: { 'x-total-count': '5000' } });
+    let left = 2;
+    const budget = {
+      charge: async () => {
+        if (left-- <= 0) throw new BffError(ErrorCode.RATE_LIMITED, 'over budget');
+      },
+    };
+
+    const refused = await bffRejection(new WoodpeckerAPI(h.shared, undefined, budget).duplicateEmails('12', ['new@acme.test']));
+
+    expect(refused.code).toBe('RATE_LIMITED');
+    expect(h.fake.requestsTo(PROSPECTS)).toHaveLength(2);
   });
 
   it('no emails, no calls', async () => {

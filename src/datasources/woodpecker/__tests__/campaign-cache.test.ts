@@ -1,4 +1,4 @@
-import { CampaignCache, MemoryCacheStore } from '../campaign-cache';
+import { CampaignCache, FORCE_REFRESH_WINDOW_MS, MemoryCacheStore, type CachedCampaignList } from '../campaign-cache';
 import type { CampaignModel } from '../models';
 
 const TTL_MS = 300_000;
@@ -20,7 +20,7 @@ describe('CampaignCache', () => {
   beforeEach(() => {
     now = 1_000_000;
     loads = 0;
-    cache = new CampaignCache(new MemoryCacheStore(() => now), TTL_MS);
+    cache = new CampaignCache(new MemoryCacheStore(() => now), TTL_MS, () => now);
   });
 
   it('holds the full list newest first (undated last, newest id first)', async () => {
@@ -45,8 +45,9 @@ describe('CampaignCache', () => {
     expect(results[1]).toBe(results[0]);
   });
 
-  it('forceRefresh reloads and refreshes the cached copy; invalidate empties it', async () => {
+  it('forceRefresh after the refresh window reloads and refreshes the cached copy; invalidate empties it', async () => {
     await cache.all(load);
+    now += FORCE_REFRESH_WINDOW_MS;
     await cache.all(load, { forceRefresh: true });
     await cache.all(load);
     expect(loads).toBe(2);
@@ -64,10 +65,53 @@ describe('CampaignCache', () => {
   });
 
   it('a TTL of 0 disables caching', async () => {
-    const uncached = new CampaignCache(new MemoryCacheStore(() => now), 0);
+    const uncached = new CampaignCache(new MemoryCacheStore(() => now), 0, () => now);
     await uncached.all(load);
     await uncached.all(load);
 
     expect(loads).toBe(2);
+  });
+
+  it('forceRefresh within the window of the last load is served from that load, on this instance and on another sharing the store', async () => {
+    const store = new MemoryCacheStore<CachedCampaignList>(() => now);
+    const [here, there] = [new CampaignCache(store, TTL_MS, () => now), new CampaignCache(store, TTL_MS, () => now)];
+    await here.all(load);
+    now += FORCE_REFRESH_WINDOW_MS - 1;
+    await here.all(load, { forceRefresh: true });
+    await there.all(load, { forceRefresh: true });
+    expect(loads).toBe(1);
+
+    now += 1;
+    await there.all(load, { forceRefresh: true });
+    expect(loads).toBe(2);
+  });
+
+  it('forceRefresh joins a load under way, however old the cached copy', async () => {
+    await cache.all(load);
+    now += TTL_MS - 1;
+    await Promise.all([cache.all(load, { forceRefresh: true }), cache.all(load, { forceRefresh: true })]);
+    expect(loads).toBe(2);
+  });
+
+  it('beforeLoad runs only for a caller that starts a load, not for one joining it; when it refuses, that caller fails and nothing loads', async () => {
+    const refuse = () => Promise.reject(new Error('over budget'));
+    await expect(cache.all(load, { beforeLoad: refuse })).rejects.toThrow('over budget');
+    expect(loads).toBe(0);
+
+    let answer!: (campaigns: CampaignModel[]) => void;
+    const slowLoad = () => {
+      loads += 1;
+      return new Promise<CampaignModel[]>((resolve) => (answer = resolve));
+    };
+    const starts: string[] = [];
+    const first = cache.all(slowLoad, { beforeLoad: async () => void starts.push('first') });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(loads).toBe(1);
+    const second = cache.all(slowLoad, { forceRefresh: true, beforeLoad: async () => void starts.push('second') });
+    answer([campaign('1')]);
+    expect(await second).toEqual(await first);
+    await cache.all(load, { beforeLoad: async () => void starts.push('cached') });
+    expect(starts).toEqual(['first']);
+    expect(loads).toBe(1);
   });
 });

@@ -16,6 +16,8 @@ export interface Harness {
   shared: WoodpeckerShared;
   /** A new per-request data source over the current singletons. */
   api(signal?: AbortSignal): WoodpeckerAPI;
+  /** Moves the campaign cache's clock on (its forceRefresh window), without waiting. */
+  later(ms: number): void;
   /** Fresh singletons (empty campaign cache, new runtime) and a fresh script; call in beforeEach. */
   renew(): Promise<void>;
   close(): Promise<void>;
@@ -45,7 +47,9 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     RETRY_MAX_DELAY_MS: '1',
     ...env,
   });
-  let shared = createWoodpeckerShared(config, runtimeFor(config));
+  let clockOffsetMs = 0;
+  const now = () => Date.now() + clockOffsetMs;
+  let shared = createWoodpeckerShared(config, runtimeFor(config), undefined, now);
   const release = async (): Promise<void> => {
     await shared.upstream.close();
     await shared.http.close();
@@ -57,10 +61,11 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       return shared;
     },
     api: (signal) => new WoodpeckerAPI(shared, signal),
+    later: (ms) => void (clockOffsetMs += ms),
     async renew() {
       await release();
       fake.reset();
-      shared = createWoodpeckerShared(config, runtimeFor(config));
+      shared = createWoodpeckerShared(config, runtimeFor(config), undefined, now);
     },
     async close() {
       await release();

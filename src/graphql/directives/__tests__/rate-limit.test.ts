@@ -32,8 +32,13 @@ describe('per-client @rateLimit', () => {
   });
 
   it('When one client is limited, then another client is unaffected', async () => {
-    const result = await stack.execute(GenerateContentDocument, { input: { lead } }, { caller: bob });
-    expect(result.errors).toBeUndefined();
+    const erin: Caller = { id: 'erin', kind: 'token' };
+    const generate = (caller: Caller) => stack.execute(GenerateContentDocument, { input: { lead } }, { caller });
+    await generate(erin);
+    await generate(erin);
+    expect((await generate(erin)).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+
+    expect((await generate(bob)).errors).toBeUndefined();
   });
 
   it('When a client reads through several fields, then they share one read budget', async () => {
