@@ -70,5 +70,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // main.ts owns SIGTERM/SIGINT and the drain order. Apollo's own handler (installed outside NODE_ENV=test)
+    // would stop the server first, and a second stop() waits on a barrier Apollo never resolves after a
+    // successful stop, so our shutdown never finished and the process exited 1 on its forced-exit timer.
+    stopOnTerminationSignals: false,
   });
 }
