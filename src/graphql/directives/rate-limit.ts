@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { rateLimitDirective, type RateLimitKeyGenerator } from 'graphql-rate-limit-directive';
 import { RateLimiterMemory, type IRateLimiterOptions, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
-import { BffError, ErrorCode } from '../../errors';
+import { badInput, BffError, ErrorCode } from '../../errors';
 import type { GraphQLContext } from '../context';
 
 /** Where per-client counters live: memory by default, Redis when several instances must share them. */
@@ -34,6 +34,23 @@ function rejection(events: RateLimitEvents) {
   };
 }
 
+/**
+ * One point per prospect. An export larger than the whole per-minute limit is refused as input, not admitted
+ * for the price of the limit (that would let one call export any number) nor answered RATE_LIMITED (waiting
+ * never helps: it could not be admitted in any minute), so the client learns at once to split it.
+ */
+function prospectPoints(directiveArgs: { limit: number }, args: { input?: { prospects?: unknown[] } }): number {
+  const count = args.input?.prospects?.length ?? 0;
+  if (count > directiveArgs.limit) {
+    throw badInput(
+      `This export has ${count} prospects, more than the ${directiveArgs.limit} you may export per minute; ` +
+        `split it into exports of at most ${directiveArgs.limit}.`,
+      ['input.prospects'],
+    );
+  }
+  return count;
+}
+
 /** Applies `@rateLimit` (calls) and `@prospectRateLimit` (prospects exported) to the schema. */
 export function applyRateLimits(schema: GraphQLSchema, store: RateLimitStore, events: RateLimitEvents = {}): GraphQLSchema {
   const common = { keyGenerator: keyByCaller, onLimit: rejection(events), limiterClass: store.limiterClass };
@@ -46,9 +63,7 @@ export function applyRateLimits(schema: GraphQLSchema, store: RateLimitStore, ev
     ...common,
     name: 'prospectRateLimit',
     limiterOptions: { ...store.limiterOptions, keyPrefix: `${store.limiterOptions.keyPrefix ?? ''}rl:prospects` },
-    // Never more than the limit itself: an oversized export is refused by validation, not as "too fast".
-    pointsCalculator: (directiveArgs, _source, args) =>
-      Math.min(directiveArgs.limit, (args.input as { prospects?: unknown[] } | undefined)?.prospects?.length ?? 0),
+    pointsCalculator: (directiveArgs, _source, args) => prospectPoints(directiveArgs, args),
   });
   return prospects.rateLimitDirectiveTransformer(calls.rateLimitDirectiveTransformer(schema));
 }
