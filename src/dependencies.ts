@@ -6,6 +6,8 @@ import { createWoodpeckerShared, type WoodpeckerShared } from './datasources/woo
 import type { RateLimitStore } from './graphql/directives/rate-limit';
 import type { ReadinessCheck } from './http/health';
 import { IdempotentExports } from './idempotency/idempotent-exports';
+import { BackgroundWork } from './lifecycle/background-work';
+import { SETTLE_MS } from './lifecycle/shutdown';
 import { registerSecret } from './logging/redact';
 import { createMetrics, type Metrics } from './metrics';
 import { traceUpstreams } from './tracing/upstream-spans';
@@ -26,6 +28,8 @@ export interface Dependencies {
   usage: UsageReports;
   rateLimitStore: RateLimitStore;
   idempotentExports: IdempotentExports;
+  /** Exports run here, detached from their requests; the drain waits for them. */
+  background: BackgroundWork;
   readiness: ReadinessCheck[];
   close(): Promise<void>;
 }
@@ -44,6 +48,7 @@ export async function createDependencies(config: Config): Promise<Dependencies> 
   const usage = new UsageAccounting({ store: shared.usageStore, prices: config.claudePricing, observe: metrics.observeClaudeCall });
   const claude = createClaudeShared(config, upstreams.claude, usage);
   const woodpecker = createWoodpeckerShared(config, upstreams.woodpecker, shared.campaignStore);
+  const background = new BackgroundWork();
   return {
     config,
     upstreams,
@@ -52,9 +57,12 @@ export async function createDependencies(config: Config): Promise<Dependencies> 
     metrics,
     usage,
     rateLimitStore: shared.rateLimitStore,
-    idempotentExports: new IdempotentExports(shared.idempotencyStore, config),
+    idempotentExports: new IdempotentExports(shared.idempotencyStore, background, config),
+    background,
     readiness: shared.readiness,
     async close() {
+      // Exports first (already idle after a drain): they stop between batches and release their keys.
+      await background.stop(SETTLE_MS);
       // The upstreams first: they release the leases this instance holds, through Redis.
       await Promise.all([upstreams.claude.close(), upstreams.woodpecker.close()]);
       await Promise.all([woodpecker.http.close(), shared.close()]);

@@ -3,10 +3,12 @@ import type { GateLimits, GateStore } from './datasources/shared/gate/gate-store
 import { RedisGateStore } from './datasources/shared/gate/redis-gate-store';
 import type { UpstreamName } from './datasources/shared/upstream-failure';
 import { MemoryCacheStore, type CacheStore } from './datasources/woodpecker/campaign-cache';
-import type { CampaignModel, ExportResultModel } from './datasources/woodpecker/models';
+import type { BatchRecord } from './datasources/woodpecker/export/journal';
+import type { CampaignModel } from './datasources/woodpecker/models';
 import { memoryRateLimitStore, type RateLimitStore } from './graphql/directives/rate-limit';
 import type { ReadinessCheck } from './http/health';
-import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency/idempotency-store';
+import { MemoryIdempotencyStore, type IdempotencyStore, type StoreLimits } from './idempotency/idempotency-store';
+import { maxRecordBytes } from './idempotency/idempotent-exports';
 import { RedisIdempotencyStore } from './idempotency/redis-idempotency-store';
 import { logger } from './logging/logger';
 import { MemoryUsageStore } from './usage/memory-usage-store';
@@ -27,7 +29,8 @@ export interface SharedState {
   gateStore(upstream: UpstreamName, apiKey: string | undefined): ((limits: GateLimits) => GateStore) | undefined;
   campaignStore: CacheStore<CampaignModel[]>;
   rateLimitStore: RateLimitStore;
-  idempotencyStore: IdempotencyStore<ExportResultModel>;
+  /** Export progress by Idempotency-Key: each batch's record. */
+  idempotencyStore: IdempotencyStore<BatchRecord>;
   /** Claude usage per day, caller and model: every instance reports the same totals. */
   usageStore: UsageStore;
   readiness: ReadinessCheck[];
@@ -35,12 +38,16 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
-function inMemory(): SharedState {
+function idempotencyLimits(config: Config): StoreLimits {
+  return { maxKeys: config.idempotencyMaxKeys, maxBytesPerKey: maxRecordBytes(config.woodpecker.maxProspectsPerExport) };
+}
+
+function inMemory(config: Config): SharedState {
   return {
     gateStore: () => undefined,
     campaignStore: new MemoryCacheStore<CampaignModel[]>(),
     rateLimitStore: memoryRateLimitStore,
-    idempotencyStore: new MemoryIdempotencyStore<ExportResultModel>(),
+    idempotencyStore: new MemoryIdempotencyStore<BatchRecord>(idempotencyLimits(config)),
     usageStore: new MemoryUsageStore(),
     readiness: [],
     close: async () => undefined,
@@ -48,7 +55,7 @@ function inMemory(): SharedState {
 }
 
 export function createSharedState(config: Config): SharedState {
-  if (!config.redis) return inMemory();
+  if (!config.redis) return inMemory(config);
   const redis = connectRedis(config.redis);
   const { client, prefix } = redis;
   logger.info('shared state (limits, quotas, caches, idempotency) in Redis', {
@@ -60,7 +67,7 @@ export function createSharedState(config: Config): SharedState {
     gateStore: (upstream, apiKey) => (limits) => new RedisGateStore({ client, prefix, upstream, apiKey, limits }),
     campaignStore: new RedisCacheStore<CampaignModel[]>(client, `${prefix}cache:woodpecker:${apiKeyHash(config.woodpecker.apiKey)}:`),
     rateLimitStore: redisRateLimitStore(client, prefix),
-    idempotencyStore: new RedisIdempotencyStore<ExportResultModel>(client, prefix),
+    idempotencyStore: new RedisIdempotencyStore<BatchRecord>(client, prefix, idempotencyLimits(config)),
     usageStore: new RedisUsageStore(client, prefix),
     readiness: [redis.readiness],
     close: () => redis.close(),

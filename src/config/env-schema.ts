@@ -98,6 +98,11 @@ export const envSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - only').default('bff:'),
   IDEMPOTENCY_TTL_SECONDS: int(86_400, 60),
+  // A running export's claim on its key lapses this long after its last renewal (every third of it): the time
+  // a key stays blocked after the instance running it died, before a retry resumes the export.
+  IDEMPOTENCY_CLAIM_TTL_MS: int(10_000, 1_000),
+  // Keys kept at most (memory and Redis); when full, the oldest key not running is forgotten for a new one.
+  IDEMPOTENCY_MAX_KEYS: int(10_000, 1),
   OPERATOR_CALLERS: list(''),
   CLAUDE_PRICING: z.string().optional(),
 

@@ -80,6 +80,8 @@ export interface Config {
   /** Shared state for several instances; undefined means in-memory, single instance. */
   redis: { url: string; prefix: string } | undefined;
   idempotencyTtlMs: number;
+  idempotencyClaimTtlMs: number;
+  idempotencyMaxKeys: number;
   /** Callers (token names / JWT subjects) allowed to read everyone's usage. */
   operatorCallers: string[];
   /** USD per million tokens, by model id. */
@@ -292,6 +294,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN,
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
     idempotencyTtlMs: env.IDEMPOTENCY_TTL_SECONDS * 1000,
+    idempotencyClaimTtlMs: env.IDEMPOTENCY_CLAIM_TTL_MS,
+    idempotencyMaxKeys: env.IDEMPOTENCY_MAX_KEYS,
     operatorCallers: env.OPERATOR_CALLERS,
     claudePricing: parsePricing(env.CLAUDE_PRICING).pricing,
   };

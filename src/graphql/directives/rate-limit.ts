@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { rateLimitDirective, type RateLimitKeyGenerator } from 'graphql-rate-limit-directive';
+import { rateLimitDirective, type RateLimitKeyGenerator, type RateLimitPointsCalculator } from 'graphql-rate-limit-directive';
 import { RateLimiterMemory, type IRateLimiterOptions, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
 import { badInput, BffError, ErrorCode } from '../../errors';
 import type { GraphQLContext } from '../context';
@@ -51,19 +51,33 @@ function prospectPoints(directiveArgs: { limit: number }, args: { input?: { pros
   return count;
 }
 
+/**
+ * A repeat of an export under its Idempotency-Key replays, waits for or resumes work its first call paid
+ * for, so it costs neither an export nor prospect points. (Two first calls racing with one key may both pay.)
+ */
+function freeForRepeats(points: RateLimitPointsCalculator<GraphQLContext>): RateLimitPointsCalculator<GraphQLContext> {
+  return async (directiveArgs, source, args, context, info) => {
+    const isExport = info.parentType.name === 'Mutation' && info.fieldName === 'addProspectsToCampaign';
+    const key = (args.input as { idempotencyKey?: string | null } | undefined)?.idempotencyKey;
+    if (isExport && (await context.exportIdempotency.isRepeat(key))) return 0;
+    return points(directiveArgs, source, args, context, info);
+  };
+}
+
 /** Applies `@rateLimit` (calls) and `@prospectRateLimit` (prospects exported) to the schema. */
 export function applyRateLimits(schema: GraphQLSchema, store: RateLimitStore, events: RateLimitEvents = {}): GraphQLSchema {
   const common = { keyGenerator: keyByCaller, onLimit: rejection(events), limiterClass: store.limiterClass };
   const calls = rateLimitDirective<GraphQLContext>({
     ...common,
     name: 'rateLimit',
+    pointsCalculator: freeForRepeats(() => 1),
     limiterOptions: { ...store.limiterOptions, keyPrefix: `${store.limiterOptions.keyPrefix ?? ''}rl:calls` },
   });
   const prospects = rateLimitDirective<GraphQLContext>({
     ...common,
     name: 'prospectRateLimit',
     limiterOptions: { ...store.limiterOptions, keyPrefix: `${store.limiterOptions.keyPrefix ?? ''}rl:prospects` },
-    pointsCalculator: (directiveArgs, _source, args) => prospectPoints(directiveArgs, args),
+    pointsCalculator: freeForRepeats((directiveArgs, _source, args) => prospectPoints(directiveArgs, args)),
   });
   return prospects.rateLimitDirectiveTransformer(calls.rateLimitDirectiveTransformer(schema));
 }

@@ -39,4 +39,18 @@ describe('the export limits (@rateLimit calls, @prospectRateLimit prospects)', (
     expect(code(await exportAs(pia, fresh(PROSPECTS_PER_MINUTE, 'exact')))).toBe('ok');
     expect(code(await exportAs(pia, fresh(1, 'exact-next')))).toBe('RATE_LIMITED');
   });
+
+  it('When an export is repeated with its Idempotency-Key, then the replays cost neither an export nor prospect points', async () => {
+    const quinn: Caller = { id: 'quinn', kind: 'token' };
+    const prospects = fresh(60, 'replayed');
+    const first = await exportAs(quinn, prospects, 'replay-free-1');
+    expect(first.data?.addProspectsToCampaign).toMatchObject({ total: 60, succeeded: 60 });
+    const replays = [];
+    for (let i = 0; i < 3; i++) replays.push(await exportAs(quinn, prospects, 'replay-free-1'));
+    expect(replays).toEqual([first, first, first]);
+    expect(stack.sims.woodpecker.stats.byRoute.add_prospects_campaign).toBe(2); // 60 prospects: batches of 50 and 10, once
+    // The second export of the minute and 40 prospect points are still there; then the limits bite.
+    expect(code(await exportAs(quinn, fresh(40, 'after-replays'), 'replay-free-2'))).toBe('ok');
+    expect(code(await exportAs(quinn, fresh(1, 'over'), 'replay-free-3'))).toBe('RATE_LIMITED');
+  });
 });
