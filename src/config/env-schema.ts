@@ -36,7 +36,12 @@ export const envSchema = z.object({
   CORS_ORIGINS: list('http://localhost:5173,http://localhost:3000'),
   BODY_LIMIT_BYTES: int(4 * 1024 * 1024, 1024),
   TRUST_PROXY: z.string().default('false'),
-  SHUTDOWN_GRACE_MS: int(10_000),
+  // SIGTERM → /readyz 503 → in-flight operations and exports get this long → what is left stops between
+  // batches and releases its Idempotency-Key (progress kept, so a retry elsewhere resumes) → exit, about 4 s
+  // later at most. 25 s fits a 1000-prospect export (20 batches of 50 at ~1 s per Woodpecker call, a few
+  // waiting behind other calls) and, with those 4 s, stays inside Kubernetes' default 30 s
+  // terminationGracePeriodSeconds; raise both together for larger or slower exports.
+  SHUTDOWN_GRACE_MS: int(25_000),
 
   ANTHROPIC_API_KEY: optionalString,
   ANTHROPIC_BASE_URL: url('https://api.anthropic.com'),

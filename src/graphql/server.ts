@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReporting
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config } from '../config';
+import { httpDrainMs } from '../lifecycle/shutdown';
 import { logger } from '../logging/logger';
 import type { OperationMetrics } from '../metrics/operation-metrics';
 import type { GraphQLContext } from './context';
@@ -22,7 +23,7 @@ export interface ApolloOptions {
   rateLimitEvents?: RateLimitEvents;
   /** Operation counts and latency for /metrics; none when absent. */
   operationMetrics?: OperationMetrics;
-  /** Drained on shutdown so in-flight operations finish before the process exits. */
+  /** Drained on shutdown (SHUTDOWN_GRACE_MS) so in-flight operations finish before the process exits. */
   httpServer?: Server;
   plugins?: ApolloServerPlugin<GraphQLContext>[];
 }
@@ -57,7 +58,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     ApolloServerPluginUsageReportingDisabled(),
     config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
   ];
-  if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
+  // Without stopGracePeriodMillis the plugin destroys every socket after 10 s, whatever the configured grace.
+  const stopGracePeriodMillis = httpDrainMs(config.server.shutdownGraceMs);
+  if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis }));
   return new ApolloServer<GraphQLContext>({
     schema: buildSchema({ rateLimits: config.rateLimits, rateLimitStore: options.rateLimitStore, rateLimitEvents: options.rateLimitEvents }),
     plugins,

@@ -4,16 +4,31 @@ import { settlesWithin, type BackgroundWork } from './background-work';
 const log = logger.child({ component: 'main' });
 
 /**
- * After the grace, the time stopped work gets to wind down: exports stop between batches (an in-flight call
- * is abandoned), release their keys and answer the callers still waiting. Only then are sockets destroyed.
+ * How long the listener stays open after /readyz turns 503 (at most a quarter of the grace, which it is part
+ * of): a load balancer polling readiness sees the 503 and stops routing here, and requests already on their
+ * way are served rather than refused. Kubernetes takes the pod out of its endpoints on its own.
+ */
+const READINESS_NOTICE_MS = 1_000;
+
+function readinessNoticeMs(graceMs: number): number {
+  return Math.min(READINESS_NOTICE_MS, graceMs / 4);
+}
+
+/**
+ * After the grace, the time stopped work gets to wind down: an export sends no further batch (one in flight
+ * is abandoned, and stays recorded as possibly written), releases its key and answers the caller still
+ * waiting. Only then are the remaining sockets destroyed.
  */
 export const SETTLE_MS = 2_000;
 /** Then closing the dependencies (leases released, Redis QUIT) gets this long before the process gives up. */
 export const CLOSE_MS = 2_000;
 
-/** How long the HTTP drain lets connections run: the grace plus the settling of what the grace cut. */
+/**
+ * How long the HTTP drain lets connections run once the listener closed: up to the grace plus the settling
+ * of what the grace cut, counted from the signal like everything else.
+ */
 export function httpDrainMs(graceMs: number): number {
-  return graceMs + SETTLE_MS;
+  return graceMs - readinessNoticeMs(graceMs) + SETTLE_MS;
 }
 
 /** The longest a shutdown can take before main.ts exits regardless (and with 1). */
@@ -32,15 +47,16 @@ export interface Drainable {
 }
 
 /**
- * The drain, in order: readiness fails; no new connections; in-flight requests and background exports get
- * `graceMs` to finish; what is still running then is stopped between batches and releases its
+ * The drain, in order: readiness fails; shortly after, no new connections; in-flight requests and background
+ * exports get `graceMs` (from the signal) to finish; what is still running then is stopped between batches and releases its
  * Idempotency-Key with its progress, so a retry on any instance resumes it; the dependencies close. Resolves
  * true when all of that went as planned, cut work included (it was released, not lost); false only when
  * something failed: work that did not wind down, or a dependency that did not close.
  */
 export async function drain(parts: Drainable, graceMs: number): Promise<boolean> {
   parts.markDraining();
-  const [http, work] = await Promise.allSettled([parts.stopHttp(), drainBackground(parts.background, graceMs)]);
+  const stopHttp = new Promise((resolve) => setTimeout(resolve, readinessNoticeMs(graceMs))).then(() => parts.stopHttp());
+  const [http, work] = await Promise.allSettled([stopHttp, drainBackground(parts.background, graceMs)]);
   if (http.status === 'rejected') log.error('the HTTP server did not stop cleanly', { error: describeError(http.reason) });
   const closed = await parts.close().then(
     () => true,
