@@ -4,6 +4,7 @@ import { normalizeEmail } from '../../domain/email';
 import { BffError, ErrorCode } from '../../errors';
 import { Deadline } from '../shared/deadline';
 import type { Upstream } from '../shared/upstream';
+import { UpstreamFailure } from '../shared/upstream-failure';
 import { CampaignCache, MemoryCacheStore, type CacheStore } from './campaign-cache';
 import { readBatchOutcome, type BatchOutcome } from './export/batch-outcome';
 import { planBatches, type ExportOutcome, type ExportRun, type PlannedBatch } from './export/journal';
@@ -183,14 +184,12 @@ export class WoodpeckerAPI {
           const { signal, timeoutMs } = ctx;
           // From here on Woodpecker may write the batch, whatever becomes of its answer: recorded first.
           await how.beforeDelivery();
-          const response = await this.shared.http.exchange({
-            method: 'POST',
-            path: ADD_PROSPECTS,
-            body,
-            signal,
-            timeoutMs,
-            reportsItemOutcomes: true,
-          });
+          const response = await this.shared.http
+            .exchange({ method: 'POST', path: ADD_PROSPECTS, body, signal, timeoutMs, reportsItemOutcomes: true })
+            .catch((error: unknown) => {
+              if (!(error instanceof UpstreamFailure && error.delivery === 'no')) how.mayHaveArrived();
+              throw error;
+            });
           const resent = how.resent || ctx.previousFailures.some((failure) => failure.delivery !== 'no');
           return readBatchOutcome(emails, response.body, resent);
         },

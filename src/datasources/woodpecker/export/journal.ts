@@ -6,12 +6,14 @@ import { toBatches, type OutgoingProspect } from './prepare';
  * One batch of an export as recorded under its Idempotency-Key. Positions index the export's outgoing
  * prospects (prepareExport order), which the key's fingerprint pins down: every try of the key sees the same
  * list. Without `answer`, the batch was handed to Woodpecker and its answer is unknown: it may have been
- * written (a lost answer, a crash mid-send, an abandoned call Woodpecker still finished).
+ * written (a lost answer, a crash mid-send, an abandoned call Woodpecker still finished), unless `unsent`
+ * says every attempt provably never reached Woodpecker.
  */
 export interface BatchRecord {
   start: number;
   size: number;
   answer?: BatchOutcome;
+  unsent?: true;
 }
 
 /**
@@ -45,7 +47,8 @@ export interface PlannedBatch {
 
 /**
  * The batches of a (resumed) export: first those an earlier try recorded, with their original bounds (each
- * starts where the previous ended, because batches go out in order), then the rest in batches of `size`. The
+ * starts where the previous ended, because batches go out in order; a batch it never sent ends them), then
+ * the rest in batches of `size`. The
  * recorded bounds are kept even if the configured batch size changed since, so a recorded answer always
  * describes exactly the prospects it is reused for.
  */
@@ -53,7 +56,7 @@ export function planBatches(outgoing: readonly OutgoingProspect[], size: number,
   const planned: PlannedBatch[] = [];
   let next = 0;
   for (const record of [...earlier].sort((a, b) => a.start - b.start)) {
-    if (record.start !== next || record.size < 1 || next + record.size > outgoing.length) break;
+    if (record.unsent || record.start !== next || record.size < 1 || next + record.size > outgoing.length) break;
     planned.push({ start: next, prospects: outgoing.slice(next, next + record.size), earlier: record });
     next += record.size;
   }

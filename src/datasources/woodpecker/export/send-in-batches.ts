@@ -20,6 +20,8 @@ export interface BatchSend {
   resent: boolean;
   /** Runs right before each attempt hands the batch to Woodpecker (and may refuse by throwing a BffError). */
   beforeDelivery(): Promise<void>;
+  /** A failed attempt may have reached Woodpecker (anything but a failure that provably did not). */
+  mayHaveArrived(): void;
 }
 
 /** The drain's reason replaces the cancellation it caused, so the client reads "restarting", not "cancelled". */
@@ -67,16 +69,18 @@ export async function sendInBatches(
       continue;
     }
     const bounds = { start: batch.start, size: batch.prospects.length };
+    let marked = false;
+    let arrived = false;
     try {
       if (run.signal.aborted) throw run.signal.reason;
-      let recorded = false;
       const outcome = await send(batch, {
         resent: batch.earlier !== undefined,
         beforeDelivery: async () => {
-          if (recorded || !run.journal) return;
+          if (marked || !run.journal) return;
           await run.journal.record(bounds);
-          recorded = true;
+          marked = true;
         },
+        mayHaveArrived: () => void (arrived = true),
       });
       batchesSent += 1;
       count(batch, outcome);
@@ -85,6 +89,9 @@ export async function sendInBatches(
         log.warn('export progress not recorded: a resume re-sends this batch', { start: batch.start, error: describeError(error) });
       });
     } catch (thrown) {
+      // Not one attempt reached Woodpecker (refused connections, its queue full): a resume sends it afresh,
+      // so prospects already in the campaign stay duplicates. Kept "possibly written" if this is not recorded.
+      if (marked && !arrived) await run.journal?.record({ ...bounds, unsent: true }).catch(() => undefined);
       const error = stopCause(thrown, run.signal);
       if (batchesAnswered === 0 || !(error instanceof BffError)) throw error;
       const undelivered = batches.slice(index).flatMap((b) => b.prospects);

@@ -109,6 +109,16 @@ describe('An export whose caller leaves', () => {
       expect(h.enrolled('lost-first')).toEqual({ count: 6, twice: false });
     });
 
+    it('When every attempt of the first batch was turned away before reaching Woodpecker, then the retry with the key still counts earlier prospects as duplicates', async () => {
+      await h.post('refused'); // another export, without a key, put them there
+      const attempts = stack().config.resilience.maxAttempts;
+      stack().sims.woodpecker.script('add_prospects_campaign', Array<'too_many_requests'>(attempts).fill('too_many_requests'));
+      const refused = await h.post('refused', 'resume-refused-1');
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryable: true });
+      const retry = await h.post('refused', 'resume-refused-1');
+      expect(retry.data?.addProspectsToCampaign).toMatchObject({ total: 6, succeeded: 0, duplicates: 6 });
+    });
+
     it('When prospects were in the campaign before, then a resumed export still counts them as duplicates', async () => {
       await h.post('before'); // another export, without a key, put them there
       const again = await h.post('before', 'resume-before-1');
@@ -135,6 +145,24 @@ describe('An export cut short by its own deadline', () => {
       expect(h.enrolled('deadline')).toEqual({ count: 6, twice: false });
       const replay = await h.post('deadline', 'resume-deadline-1');
       expect(replay).toEqual(retry);
+    });
+  });
+});
+
+describe('The idempotency store under its key limit', () => {
+  exportScenarios({ IDEMPOTENCY_MAX_KEYS: '2' }, (_stack, h) => {
+    it('When a third key arrives at a limit of two, then the oldest completed key is forgotten and a repeat of it runs again', async () => {
+      const first = await h.post('cap-a', 'cap-a');
+      await h.post('cap-b', 'cap-b');
+      const beforeReplay = h.addCalls();
+      expect((await h.post('cap-b', 'cap-b')).data?.addProspectsToCampaign).toMatchObject({ succeeded: 6 });
+      expect(h.addCalls()).toBe(beforeReplay); // under the limit, a repeat replays
+      await h.post('cap-c', 'cap-c');
+      const calls = h.addCalls();
+      const forgotten = await h.post('cap-a', 'cap-a');
+      expect(h.addCalls()).toBe(calls + BATCHES); // run again: Woodpecker reports its own earlier writes
+      expect(forgotten.data?.addProspectsToCampaign).toMatchObject({ total: 6, succeeded: 0, duplicates: 6 });
+      expect(first.data?.addProspectsToCampaign).toMatchObject({ succeeded: 6 });
     });
   });
 });
