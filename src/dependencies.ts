@@ -63,7 +63,7 @@ export async function createDependencies(config: Config): Promise<Dependencies> 
     async close() {
       // Exports first (already idle after a drain): they stop between batches and release their keys.
       await background.stop(SETTLE_MS);
-      // The upstreams first: they release the leases this instance holds, through Redis.
+      // Then the upstreams, before Redis closes: they release the leases this instance holds, through Redis.
       await Promise.all([upstreams.claude.close(), upstreams.woodpecker.close()]);
       await Promise.all([woodpecker.http.close(), shared.close()]);
     },

@@ -8,7 +8,7 @@ import { logger } from '../logging/logger';
 import { fingerprint, scopedKey } from './fingerprint';
 import { chooseIdempotencyKey } from './idempotency-key';
 import type { IdempotencyStore, Steps } from './idempotency-store';
-import { runOnce, type Journal, type OnceClock } from './run-once';
+import { runOnce, type Journal } from './run-once';
 
 const log = logger.child({ component: 'idempotency' });
 
@@ -62,7 +62,6 @@ export class IdempotentExports {
     private readonly store: IdempotencyStore<BatchRecord>,
     private readonly background: BackgroundWork,
     private readonly config: IdempotencyConfig,
-    private readonly clock?: OnceClock,
   ) {}
 
   forRequest(caller: ExportCaller): ExportIdempotency {
@@ -80,7 +79,6 @@ export class IdempotentExports {
           times: { claimTtlMs: this.config.idempotencyClaimTtlMs, retentionMs: this.config.idempotencyTtlMs, etaMs: budgetMs },
           maxWaitMs: budgetMs + WAIT_MARGIN_MS,
           signal: caller.signal,
-          clock: this.clock,
         };
         return runOnce(this.store, options, {
           run: (journal, signal) => work({ signal, journal: asExportJournal(journal) }),

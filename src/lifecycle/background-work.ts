@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { BffError, ErrorCode } from '../errors';
 
 /** The reason work is stopped with when the process drains: retryable, and a retry elsewhere resumes it. */
@@ -15,6 +16,11 @@ export class BackgroundWork {
   private readonly running = new Set<Promise<unknown>>();
   private readonly stopping = new AbortController();
   private idleWaiters: (() => void)[] = [];
+
+  constructor() {
+    // Every running task's deadline listens on this one signal: as many listeners as exports run, by design.
+    setMaxListeners(0, this.stopping.signal);
+  }
 
   /** How many tasks are running. */
   get size(): number {
