@@ -7,6 +7,8 @@ import type { RateLimitStore } from './graphql/directives/rate-limit';
 import { WoodpeckerCallBudgets } from './graphql/directives/woodpecker-call-budget';
 import type { ReadinessCheck } from './http/health';
 import { IdempotentExports } from './idempotency/idempotent-exports';
+import { BackgroundWork } from './lifecycle/background-work';
+import { SETTLE_MS } from './lifecycle/shutdown';
 import { registerSecret } from './logging/redact';
 import { createMetrics, type Metrics } from './metrics';
 import { traceUpstreams } from './tracing/upstream-spans';
@@ -29,6 +31,8 @@ export interface Dependencies {
   /** Each caller's Woodpecker calls per minute, charged by the data source where a call is issued. */
   woodpeckerCallBudgets: WoodpeckerCallBudgets;
   idempotentExports: IdempotentExports;
+  /** Exports run here, detached from their requests; the drain waits for them. */
+  background: BackgroundWork;
   readiness: ReadinessCheck[];
   close(): Promise<void>;
 }
@@ -52,6 +56,7 @@ export async function createDependencies(config: Config): Promise<Dependencies> 
   const usage = new UsageAccounting({ store: shared.usageStore, prices: config.claudePricing, observe: metrics.observeClaudeCall });
   const claude = createClaudeShared(config, upstreams.claude, { usage, countTokens });
   const woodpecker = createWoodpeckerShared(config, upstreams.woodpecker, shared.campaignStore);
+  const background = new BackgroundWork();
   return {
     config,
     upstreams,
@@ -61,10 +66,13 @@ export async function createDependencies(config: Config): Promise<Dependencies> 
     usage,
     rateLimitStore: shared.rateLimitStore,
     woodpeckerCallBudgets: new WoodpeckerCallBudgets(shared.rateLimitStore, config.rateLimits.woodpeckerCalls, metrics.rateLimitEvents),
-    idempotentExports: new IdempotentExports(shared.idempotencyStore, config),
+    idempotentExports: new IdempotentExports(shared.idempotencyStore, background, config),
+    background,
     readiness: shared.readiness,
     async close() {
-      // The upstreams first: they release the leases this instance holds, through Redis.
+      // Exports first (already idle after a drain): they stop between batches and release their keys.
+      await background.stop(SETTLE_MS);
+      // Then the upstreams, before Redis closes: they release the leases this instance holds, through Redis.
       await Promise.all([upstreams.claude.close(), upstreams.woodpecker.close(), countTokens?.close()]);
       await Promise.all([woodpecker.http.close(), shared.close()]);
     },

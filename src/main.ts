@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { pointAtSimulators } from './config/simulated-upstreams';
 import { createDependencies } from './dependencies';
+import { drain, shutdownCeilingMs } from './lifecycle/shutdown';
 import { configureLogger, describeError, logger } from './logging/logger';
 import type { Simulators } from './simulators';
 
@@ -45,7 +46,7 @@ async function startDemoUpstreams(config: Config): Promise<{ config: Config; sim
   return { config: pointAtSimulators(config, simulators), simulators };
 }
 
-/** config → singletons → listen; SIGTERM/SIGINT drain in-flight operations within SHUTDOWN_GRACE_MS. */
+/** config → singletons → listen; SIGTERM/SIGINT drain in-flight operations and exports (lifecycle/shutdown.ts). */
 async function main(): Promise<void> {
   const initial = readConfig();
   configureLogger(initial.log);
@@ -62,18 +63,28 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info('shutting down: draining in-flight operations', { signal, graceMs: config.server.shutdownGraceMs });
-    markDraining();
+    const graceMs = config.server.shutdownGraceMs;
+    log.info('shutting down: draining in-flight operations and exports', { signal, graceMs, exports: deps.background.size });
+    // Only a drain that hangs past every step's own limit ends here; that is a failure.
     const forced = setTimeout(() => {
       log.error('drain took too long; exiting');
       process.exit(1);
-    }, config.server.shutdownGraceMs);
+    }, shutdownCeilingMs(graceMs));
     forced.unref();
-    await apollo.stop();
-    await deps.close();
-    await simulators?.close();
-    log.info('stopped');
-    process.exit(0);
+    const clean = await drain(
+      {
+        markDraining,
+        stopHttp: () => apollo.stop(),
+        background: deps.background,
+        close: async () => {
+          await deps.close();
+          await simulators?.close();
+        },
+      },
+      graceMs,
+    );
+    log.info('stopped', { clean });
+    process.exit(clean ? 0 : 1);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));

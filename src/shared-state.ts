@@ -3,10 +3,11 @@ import type { GateLimits, GateStore } from './datasources/shared/gate/gate-store
 import { RedisGateStore } from './datasources/shared/gate/redis-gate-store';
 import type { UpstreamName } from './datasources/shared/upstream-failure';
 import { MemoryCacheStore, type CachedCampaignList, type CacheStore } from './datasources/woodpecker/campaign-cache';
-import type { ExportResultModel } from './datasources/woodpecker/models';
+import type { BatchRecord } from './datasources/woodpecker/export/journal';
 import { memoryRateLimitStore, type RateLimitStore } from './graphql/directives/rate-limit';
 import type { ReadinessCheck } from './http/health';
-import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency/idempotency-store';
+import { MemoryIdempotencyStore, type IdempotencyStore, type StoreLimits } from './idempotency/idempotency-store';
+import { maxRecordBytes } from './idempotency/idempotent-exports';
 import { RedisIdempotencyStore } from './idempotency/redis-idempotency-store';
 import { logger } from './logging/logger';
 import { MemoryUsageStore } from './usage/memory-usage-store';
@@ -30,7 +31,8 @@ export interface SharedState {
   gateStore(upstream: UpstreamName, apiKey: string | undefined, lane?: string): ((limits: GateLimits) => GateStore) | undefined;
   campaignStore: CacheStore<CachedCampaignList>;
   rateLimitStore: RateLimitStore;
-  idempotencyStore: IdempotencyStore<ExportResultModel>;
+  /** Export progress by Idempotency-Key: each batch's record. */
+  idempotencyStore: IdempotencyStore<BatchRecord>;
   /** Claude usage per day, caller and model: every instance reports the same totals. */
   usageStore: UsageStore;
   readiness: ReadinessCheck[];
@@ -38,12 +40,16 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
-function inMemory(): SharedState {
+function idempotencyLimits(config: Config): StoreLimits {
+  return { maxKeys: config.idempotencyMaxKeys, maxBytesPerKey: maxRecordBytes(config.woodpecker.maxProspectsPerExport) };
+}
+
+function inMemory(config: Config): SharedState {
   return {
     gateStore: () => undefined,
     campaignStore: new MemoryCacheStore<CachedCampaignList>(),
     rateLimitStore: memoryRateLimitStore,
-    idempotencyStore: new MemoryIdempotencyStore<ExportResultModel>(),
+    idempotencyStore: new MemoryIdempotencyStore<BatchRecord>(idempotencyLimits(config)),
     usageStore: new MemoryUsageStore(),
     readiness: [],
     close: async () => undefined,
@@ -51,7 +57,7 @@ function inMemory(): SharedState {
 }
 
 export function createSharedState(config: Config): SharedState {
-  if (!config.redis) return inMemory();
+  if (!config.redis) return inMemory(config);
   const redis = connectRedis(config.redis);
   const { client, prefix } = redis;
   logger.info('shared state (limits, quotas, caches, idempotency) in Redis', {
@@ -64,7 +70,7 @@ export function createSharedState(config: Config): SharedState {
       new RedisGateStore({ client, prefix: lane ? `${prefix}${lane}:` : prefix, upstream, apiKey, limits }),
     campaignStore: new RedisCacheStore<CachedCampaignList>(client, `${prefix}cache:woodpecker:${apiKeyHash(config.woodpecker.apiKey)}:`),
     rateLimitStore: redisRateLimitStore(client, prefix),
-    idempotencyStore: new RedisIdempotencyStore<ExportResultModel>(client, prefix),
+    idempotencyStore: new RedisIdempotencyStore<BatchRecord>(client, prefix, idempotencyLimits(config)),
     usageStore: new RedisUsageStore(client, prefix),
     readiness: [redis.readiness],
     close: () => redis.close(),

@@ -20,11 +20,12 @@ export type AddProspectsInput = {
   /** Also enrol prospects whose global status is not ACTIVE (blacklisted, bounced, …). */
   force?: InputMaybe<Scalars['Boolean']['input']>;
   /**
-   * Makes a retried export safe: the first export with this key (per caller) runs, and every repeat within
-   * the retention period (IDEMPOTENCY_TTL_SECONDS, 24 hours by default) returns its result without adding
-   * anything again. Same as the `Idempotency-Key` HTTP header (send either, or both with the same value);
-   * 1–200 characters of letters, digits and `_ . : -`. Reusing a key for different input is refused. A failed
-   * export (an error, not a result) does not use the key up.
+   * Makes a retried export safe: the export with this key (per caller) runs to completion once, and every
+   * repeat within the retention period (IDEMPOTENCY_TTL_SECONDS, 24 hours by default) returns its result
+   * without adding anything again, and without using up rate limits. An export that did not complete (an
+   * error, or retryable errors in its result) is resumed by the next call with the key, which counts what the
+   * earlier call added as succeeded. Same as the `Idempotency-Key` HTTP header (send either, or both with the
+   * same value); 1–200 characters of letters, digits and `_ . : -`. Reusing a key for different input is refused.
    */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   prospects: Array<ProspectInput>;

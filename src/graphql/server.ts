@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReporting
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config } from '../config';
+import { httpDrainMs } from '../lifecycle/shutdown';
 import { logger } from '../logging/logger';
 import type { OperationMetrics } from '../metrics/operation-metrics';
 import type { GraphQLContext } from './context';
@@ -23,7 +24,7 @@ export interface ApolloOptions {
   rateLimitEvents?: RateLimitEvents;
   /** Operation counts and latency for /metrics; none when absent. */
   operationMetrics?: OperationMetrics;
-  /** Drained on shutdown so in-flight operations finish before the process exits. */
+  /** Drained on shutdown (SHUTDOWN_GRACE_MS) so in-flight operations finish before the process exits. */
   httpServer?: Server;
   plugins?: ApolloServerPlugin<GraphQLContext>[];
 }
@@ -58,7 +59,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     ApolloServerPluginUsageReportingDisabled(),
     config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
   ];
-  if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
+  // Without stopGracePeriodMillis the plugin destroys every socket after 10 s, whatever the configured grace.
+  const stopGracePeriodMillis = httpDrainMs(config.server.shutdownGraceMs);
+  if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis }));
   return new ApolloServer<GraphQLContext>({
     schema: buildSchema({ rateLimits: config.rateLimits, rateLimitStore: options.rateLimitStore, rateLimitEvents: options.rateLimitEvents }),
     plugins,
@@ -71,5 +74,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // main.ts owns SIGTERM/SIGINT and the drain order. Apollo's own handler (installed outside NODE_ENV=test)
+    // would stop the server first, and a second stop() waits on a barrier Apollo never resolves after a
+    // successful stop, so our shutdown never finished and the process exited 1 on its forced-exit timer.
+    stopOnTerminationSignals: false,
   });
 }

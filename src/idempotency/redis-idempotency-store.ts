@@ -1,76 +1,92 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
-import type { ClaimResult, IdempotencyStore } from './idempotency-store';
+import type { ClaimResult, ClaimTimes, IdempotencyStore, RecordResult, Steps, StoreLimits } from './idempotency-store';
+import { CLAIM, COMPLETE, RECORD, RELEASE, RENEW } from './redis-idempotency-scripts';
 
-/**
- * One hash per key: `fp` (the input's fingerprint), `token` (the claim holder), `result` (JSON, once done).
- * Each step is one script, so two instances can never both claim a key, and a holder whose claim expired
- * (and was taken over) can neither complete nor release the new holder's claim.
- */
-const CLAIM = `
-local f = redis.call('HMGET', KEYS[1], 'fp', 'token', 'result')
-if not f[1] then
-  redis.call('HSET', KEYS[1], 'fp', ARGV[1], 'token', ARGV[2])
-  redis.call('PEXPIRE', KEYS[1], ARGV[3])
-  return { 'claimed' }
-end
-if f[3] then return { 'done', f[1], f[3] } end
-return { 'running', f[1], redis.call('PTTL', KEYS[1]) }
-`;
+/** How many of the oldest keys a full store looks at for one it may evict (as the memory store does). */
+const EVICTION_CANDIDATES = 10;
 
-const COMPLETE = `
-if redis.call('HGET', KEYS[1], 'token') == ARGV[1] and redis.call('HEXISTS', KEYS[1], 'result') == 0 then
-  redis.call('HSET', KEYS[1], 'result', ARGV[2])
-  redis.call('PEXPIRE', KEYS[1], ARGV[3])
-end
-return 0
-`;
+type Script = (entry: string, index: string, ...args: (string | number)[]) => Promise<unknown>;
+type Commands = Record<'bffIdemClaim' | 'bffIdemRecord' | 'bffIdemRenew' | 'bffIdemComplete' | 'bffIdemRelease', Script>;
 
-const RELEASE = `
-if redis.call('HGET', KEYS[1], 'token') == ARGV[1] and redis.call('HEXISTS', KEYS[1], 'result') == 0 then
-  redis.call('DEL', KEYS[1])
-end
-return 0
-`;
+/** `[name, json, name, json, …]` as the claim script lists the recorded steps. */
+function stepsOf<S>(flat: readonly unknown[]): Steps<S> {
+  const steps: Record<string, S> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) steps[String(flat[i])] = JSON.parse(String(flat[i + 1])) as S;
+  return steps;
+}
 
-type Script = (key: string, ...args: (string | number)[]) => Promise<unknown>;
-type Commands = Record<'bffIdemClaim' | 'bffIdemComplete' | 'bffIdemRelease', Script>;
-
-/** Outcomes shared by every instance, under `<prefix>idem:<scoped key>`; values are JSON. */
-export class RedisIdempotencyStore<T> implements IdempotencyStore<T> {
+/** Records shared by every instance, under `<prefix>idem:<scoped key>`, indexed in `<prefix>idem:index`. */
+export class RedisIdempotencyStore<S> implements IdempotencyStore<S> {
   private readonly commands: Commands;
 
   constructor(
-    client: Redis,
+    private readonly client: Redis,
     private readonly prefix: string,
+    private readonly limits: StoreLimits,
   ) {
-    client.defineCommand('bffIdemClaim', { numberOfKeys: 1, lua: CLAIM });
-    client.defineCommand('bffIdemComplete', { numberOfKeys: 1, lua: COMPLETE });
-    client.defineCommand('bffIdemRelease', { numberOfKeys: 1, lua: RELEASE });
+    const scripts = { bffIdemClaim: CLAIM, bffIdemRecord: RECORD, bffIdemRenew: RENEW, bffIdemComplete: COMPLETE, bffIdemRelease: RELEASE };
+    for (const [name, lua] of Object.entries(scripts)) client.defineCommand(name, { numberOfKeys: 2, lua });
     this.commands = client as unknown as Commands;
   }
 
-  async claim(key: string, fingerprint: string, claimTtlMs: number): Promise<ClaimResult<T>> {
+  async claim(key: string, fingerprint: string, times: ClaimTimes): Promise<ClaimResult<S>> {
     const token = randomUUID();
-    const [state, storedFingerprint, detail] = (await this.commands.bffIdemClaim(this.key(key), fingerprint, token, claimTtlMs)) as [
-      string,
-      string?,
-      (string | number)?,
-    ];
-    if (state === 'claimed') return { state, token };
-    if (state === 'done') return { state, fingerprint: String(storedFingerprint), result: JSON.parse(String(detail)) as T };
-    return { state: 'running', fingerprint: String(storedFingerprint), retryInMs: Math.max(0, Number(detail)) };
+    const { claimTtlMs, retentionMs, etaMs } = times;
+    const [state, ...rest] = (await this.commands.bffIdemClaim(
+      this.key(key),
+      this.index(),
+      fingerprint,
+      token,
+      claimTtlMs,
+      retentionMs,
+      etaMs,
+      this.limits.maxKeys,
+      EVICTION_CANDIDATES,
+    )) as [string, ...unknown[]];
+    switch (state) {
+      case 'claimed':
+        return { state, token, steps: stepsOf<S>(rest) };
+      case 'done':
+        return { state, steps: stepsOf<S>(rest) };
+      case 'mismatch':
+        return { state };
+      case 'running':
+      case 'full':
+        return { state, retryInMs: Math.max(0, Number(rest[0])) };
+      default:
+        throw new Error(`unexpected idempotency claim state ${state}`);
+    }
   }
 
-  async complete(key: string, token: string, result: T, ttlMs: number): Promise<void> {
-    await this.commands.bffIdemComplete(this.key(key), token, JSON.stringify(result), ttlMs);
+  async record(key: string, token: string, step: string, value: S, times: ClaimTimes): Promise<RecordResult> {
+    const json = JSON.stringify(value);
+    const { claimTtlMs, retentionMs } = times;
+    const args = [token, step, json, claimTtlMs, retentionMs, this.limits.maxBytesPerKey];
+    return (await this.commands.bffIdemRecord(this.key(key), this.index(), ...args)) as RecordResult;
+  }
+
+  async renew(key: string, token: string, times: ClaimTimes): Promise<boolean> {
+    return (await this.commands.bffIdemRenew(this.key(key), this.index(), token, times.claimTtlMs, times.retentionMs)) === 1;
+  }
+
+  async complete(key: string, token: string, times: ClaimTimes): Promise<void> {
+    await this.commands.bffIdemComplete(this.key(key), this.index(), token, times.retentionMs);
   }
 
   async release(key: string, token: string): Promise<void> {
-    await this.commands.bffIdemRelease(this.key(key), token);
+    await this.commands.bffIdemRelease(this.key(key), this.index(), token);
+  }
+
+  async known(key: string): Promise<boolean> {
+    return (await this.client.exists(this.key(key))) === 1;
   }
 
   private key(key: string): string {
     return `${this.prefix}idem:${key}`;
+  }
+
+  private index(): string {
+    return `${this.prefix}idem:index`;
   }
 }

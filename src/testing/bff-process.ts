@@ -12,6 +12,12 @@ export interface GraphQLAnswer {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
+/** How a process ended: its exit code, or the signal that killed it. */
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 /** One real BFF process (the transpiled app's main.js), listening on a free loopback port. */
 export interface BffProcess {
   readonly url: string;
@@ -20,8 +26,8 @@ export interface BffProcess {
   graphql(query: string, variables?: object, headers?: Record<string, string>): Promise<GraphQLAnswer>;
   /** SIGKILL: a crash, nothing released. */
   crash(): Promise<void>;
-  /** SIGTERM: the graceful drain of main.ts; SIGKILL if it takes too long. */
-  stop(): Promise<void>;
+  /** SIGTERM: the graceful drain of main.ts; SIGKILL if it takes longer than `killAfterMs` (default 5 s). */
+  stop(options?: { killAfterMs?: number }): Promise<ExitStatus>;
 }
 
 /**
@@ -36,7 +42,7 @@ export async function startBff(env: Record<string, string>, options: { awaitRead
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<ExitStatus>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const port = await new Promise<number>((resolve, reject) => {
     const fail = () => reject(new Error(`BFF did not start within ${START_TIMEOUT_MS} ms:\n${output.join('\n')}`));
     const timer = setTimeout(fail, START_TIMEOUT_MS);
@@ -83,12 +89,12 @@ export async function startBff(env: Record<string, string>, options: { awaitRead
       if (running()) child.kill('SIGKILL');
       await exited;
     },
-    async stop() {
-      if (!running()) return;
-      child.kill('SIGTERM');
-      const forced = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      await exited;
+    async stop(stopOptions = {}) {
+      if (running()) child.kill('SIGTERM');
+      const forced = setTimeout(() => child.kill('SIGKILL'), stopOptions.killAfterMs ?? STOP_TIMEOUT_MS);
+      const status = await exited;
       clearTimeout(forced);
+      return status;
     },
   };
 }

@@ -20,7 +20,9 @@ const variables = z.object({
     .describe(
       'Express "trust proxy", for client addresses behind a load balancer: false, true, a hop count, or a comma list of proxy addresses',
     ),
-  SHUTDOWN_GRACE_MS: int(10_000).describe('on SIGTERM, how long in-flight operations may take to finish'),
+  SHUTDOWN_GRACE_MS: int(25_000).describe(
+    'on SIGTERM, after /readyz turns 503: how long in-flight operations and exports may take to finish; what is left then stops between batches and releases its Idempotency-Key (progress kept, so a retry elsewhere resumes), and the process exits about 4 s later at most. 25 s fits a 1000-prospect export (20 batches of 50 at about 1 s per Woodpecker call) and, with those 4 s, stays inside the 30 s Kubernetes gives by default (terminationGracePeriodSeconds); raise both together for larger exports',
+  ),
 });
 
 export const server = variables

@@ -4,17 +4,18 @@ import { normalizeEmail } from '../../domain/email';
 import { badInput, BffError, ErrorCode } from '../../errors';
 import { Deadline } from '../shared/deadline';
 import type { Upstream } from '../shared/upstream';
+import { UpstreamFailure } from '../shared/upstream-failure';
 import type { WoodpeckerCallBudget } from './call-budget';
 import { CampaignCache, MemoryCacheStore, type CachedCampaignList, type CacheStore } from './campaign-cache';
 import { readBatchOutcome, type BatchOutcome } from './export/batch-outcome';
-import { prepareExport, toBatches, type OutgoingProspect } from './export/prepare';
-import { sendInBatches } from './export/send-in-batches';
+import { planBatches, type ExportOutcome, type ExportRun, type PlannedBatch } from './export/journal';
+import { prepareExport, toBatches } from './export/prepare';
+import { sendInBatches, type BatchSend } from './export/send-in-batches';
 import { log } from './log';
 import { parseCampaignList } from './mapping';
 import type {
   CampaignModel,
   CampaignStatus,
-  ExportResultModel,
   ProspectFilterModel,
   ProspectInputModel,
   ProspectPageModel,
@@ -113,8 +114,8 @@ function tooLargeToCheck(campaignId: string): BffError {
 
 /**
  * The Woodpecker data source, built per request on process-wide singletons (HTTP pool, campaign cache,
- * upstream runtime). Each public operation runs on its own deadline, tied to the client's connection, and
- * describes every exchange as an `UpstreamCall`: the runtime gates, retries and translates failures. Every
+ * upstream runtime). Each public operation runs on its own deadline, reads tied to the client's connection,
+ * and describes every exchange as an `UpstreamCall`: the runtime gates, retries and translates failures. Every
  * read this request issues is first charged to the caller's Woodpecker call budget (when one is given).
  */
 export class WoodpeckerAPI {
@@ -160,28 +161,37 @@ export class WoodpeckerAPI {
     return [...wanted].filter(([key]) => found.has(key)).map(([, email]) => email);
   }
 
-  async addProspects(request: ExportRequest): Promise<ExportResultModel> {
+  /**
+   * Adds the prospects in batches, on the export's own deadline, which `run.signal` (the process drain) may
+   * cut short but the caller's connection never does: Woodpecker finishes a request whose client left, so an
+   * export abandoned halfway would leave an unknown part written. With a journal (an Idempotency-Key), batches
+   * an earlier try got answers for are not sent again, and a batch that try may have delivered is re-sent
+   * with its duplicates counted as succeeded.
+   */
+  async addProspects(request: ExportRequest, run: ExportRun): Promise<ExportOutcome> {
     const { outgoing, rejected } = prepareExport(request.prospects);
-    const batches = toBatches(outgoing, this.shared.config.batchSize);
-    const { result, batchesDelivered } = await this.forRequest(exportBudgetMs(this.shared.deadlines, batches.length), (d) =>
-      sendInBatches(batches, rejected, (batch) => this.sendBatch(request, batch, d)).catch((error: unknown) => {
-        // Only the first batch throws (see sendInBatches); E_RECORD_NOT_FOUND there means the campaign.
+    const batches = planBatches(outgoing, this.shared.config.batchSize, run.journal?.earlier ?? []);
+    const toSend = batches.filter((batch) => !batch.earlier?.answer).length;
+    const sent = await withDeadline(exportBudgetMs(this.shared.deadlines, toSend), run.signal, (d) =>
+      sendInBatches(batches, rejected, (batch, how) => this.sendBatch(request, batch, how, d), run).catch((error: unknown) => {
+        // Only a batch before any answer throws (see sendInBatches); E_RECORD_NOT_FOUND there means the campaign.
         throw isNotFound(error) ? campaignNotFound(request.campaignId) : error;
       }),
     );
+    const { result, complete, batchesAnswered, batchesSent } = sent;
     const { total, succeeded, duplicates, failed } = result;
-    const counts = { total, succeeded, duplicates, failed, batches: batches.length, batchesDelivered };
+    const counts = { total, succeeded, duplicates, failed, batches: batches.length, batchesAnswered, batchesSent, complete };
     log.info('prospects exported', { campaignId: request.campaignId, ...counts });
-    return result;
+    return { result, complete };
   }
 
-  private sendBatch(request: ExportRequest, batch: readonly OutgoingProspect[], deadline: Deadline): Promise<BatchOutcome> {
+  private sendBatch(request: ExportRequest, batch: PlannedBatch, how: BatchSend, deadline: Deadline): Promise<BatchOutcome> {
     const body: WireAddProspectsBody = {
       campaign: { campaign_id: Number(request.campaignId) },
-      prospects: batch.map((p) => p.wire),
+      prospects: batch.prospects.map((p) => p.wire),
       force: request.force,
     };
-    const emails = batch.map((p) => p.email);
+    const emails = batch.prospects.map((p) => p.email);
     return this.shared.upstream.execute(
       {
         route: `POST ${ADD_PROSPECTS}`,
@@ -189,15 +199,15 @@ export class WoodpeckerAPI {
         retry: 'resend-safe',
         run: async (ctx) => {
           const { signal, timeoutMs } = ctx;
-          const response = await this.shared.http.exchange({
-            method: 'POST',
-            path: ADD_PROSPECTS,
-            body,
-            signal,
-            timeoutMs,
-            reportsItemOutcomes: true,
-          });
-          const resent = ctx.previousFailures.some((failure) => failure.delivery !== 'no');
+          // From here on Woodpecker may write the batch, whatever becomes of its answer: recorded first.
+          await how.beforeDelivery();
+          const response = await this.shared.http
+            .exchange({ method: 'POST', path: ADD_PROSPECTS, body, signal, timeoutMs, reportsItemOutcomes: true })
+            .catch((error: unknown) => {
+              if (!(error instanceof UpstreamFailure && error.delivery === 'no')) how.mayHaveArrived();
+              throw error;
+            });
+          const resent = how.resent || ctx.previousFailures.some((failure) => failure.delivery !== 'no');
           return readBatchOutcome(emails, response.body, resent);
         },
       },

@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
-import { rateLimitDirective, type RateLimitKeyGenerator } from 'graphql-rate-limit-directive';
+import { rateLimitDirective, type RateLimitKeyGenerator, type RateLimitPointsCalculator } from 'graphql-rate-limit-directive';
 import { RateLimiterMemory, type IRateLimiterOptions, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
-import { BffError, ErrorCode } from '../../errors';
+import { badInput, BffError, ErrorCode } from '../../errors';
 import type { GraphQLContext } from '../context';
 
 /** Where per-client counters live: memory by default, Redis when several instances must share them. */
@@ -39,21 +39,50 @@ function rejection(events: RateLimitEvents) {
   };
 }
 
+/**
+ * One point per prospect. An export larger than the whole per-minute limit is refused as input, not admitted
+ * for the price of the limit (that would let one call export any number) nor answered RATE_LIMITED (waiting
+ * never helps: it could not be admitted in any minute), so the client learns at once to split it.
+ */
+function prospectPoints(directiveArgs: { limit: number }, args: { input?: { prospects?: unknown[] } }): number {
+  const count = args.input?.prospects?.length ?? 0;
+  if (count > directiveArgs.limit) {
+    throw badInput(
+      `This export has ${count} prospects, more than the ${directiveArgs.limit} you may export per minute; ` +
+        `split it into exports of at most ${directiveArgs.limit}.`,
+      ['input.prospects'],
+    );
+  }
+  return count;
+}
+
+/**
+ * A repeat of an export under its Idempotency-Key replays, waits for or resumes work its first call paid
+ * for, so it costs neither an export nor prospect points. (Two first calls racing with one key may both pay.)
+ */
+function freeForRepeats(points: RateLimitPointsCalculator<GraphQLContext>): RateLimitPointsCalculator<GraphQLContext> {
+  return async (directiveArgs, source, args, context, info) => {
+    const isExport = info.parentType.name === 'Mutation' && info.fieldName === 'addProspectsToCampaign';
+    const key = (args.input as { idempotencyKey?: string | null } | undefined)?.idempotencyKey;
+    if (isExport && (await context.exportIdempotency.isRepeat(key))) return 0;
+    return points(directiveArgs, source, args, context, info);
+  };
+}
+
 /** Applies `@rateLimit` (calls) and `@prospectRateLimit` (prospects exported) to the schema. */
 export function applyRateLimits(schema: GraphQLSchema, store: RateLimitStore, events: RateLimitEvents = {}): GraphQLSchema {
   const common = { keyGenerator: keyByCaller, onLimit: rejection(events), limiterClass: store.limiterClass };
   const calls = rateLimitDirective<GraphQLContext>({
     ...common,
     name: 'rateLimit',
+    pointsCalculator: freeForRepeats(() => 1),
     limiterOptions: { ...store.limiterOptions, keyPrefix: `${store.limiterOptions.keyPrefix ?? ''}rl:calls` },
   });
   const prospects = rateLimitDirective<GraphQLContext>({
     ...common,
     name: 'prospectRateLimit',
     limiterOptions: { ...store.limiterOptions, keyPrefix: `${store.limiterOptions.keyPrefix ?? ''}rl:prospects` },
-    // Never more than the limit itself: an oversized export is refused by validation, not as "too fast".
-    pointsCalculator: (directiveArgs, _source, args) =>
-      Math.min(directiveArgs.limit, (args.input as { prospects?: unknown[] } | undefined)?.prospects?.length ?? 0),
+    pointsCalculator: freeForRepeats((directiveArgs, _source, args) => prospectPoints(directiveArgs, args)),
   });
   return prospects.rateLimitDirectiveTransformer(calls.rateLimitDirectiveTransformer(schema));
 }

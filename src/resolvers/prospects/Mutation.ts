@@ -4,6 +4,6 @@ import { validateExportInput } from '../../validation/export-input';
 export const Mutation: Pick<MutationResolvers, 'addProspectsToCampaign'> = {
   addProspectsToCampaign: (_, { input }, { dataSources, config, exportIdempotency }) => {
     const request = validateExportInput(input, config.woodpecker);
-    return exportIdempotency.run(input.idempotencyKey, request, () => dataSources.woodpecker.addProspects(request));
+    return exportIdempotency.run(input.idempotencyKey, request, (run) => dataSources.woodpecker.addProspects(request, run));
   },
 };

@@ -1,6 +1,8 @@
 import Transport from 'winston-transport';
 import { addLogTransport } from '../../../logging/logger';
+import type { ExportRun } from '../export/journal';
 import type { ProspectInputModel } from '../models';
+import type { ExportRequest } from '../WoodpeckerAPI';
 import { v1Error, type RecordedRequest, type Reply } from './fake-woodpecker';
 import { API_KEY, startHarness, type Harness } from './harness';
 import { bffRejection } from '../../../testing/bff-rejection';
@@ -14,6 +16,12 @@ beforeEach(() => h.renew());
 afterAll(() => h.close());
 
 const ADD = 'POST /v1/add_prospects_campaign';
+const NO_DRAIN = new AbortController().signal;
+
+/** An export as the data source runs it, without a journal (no Idempotency-Key), and its result. */
+async function exportProspects(request: ExportRequest, run: Partial<ExportRun> = {}) {
+  return (await h.api().addProspects(request, { signal: NO_DRAIN, ...run })).result;
+}
 
 interface SentBody {
   campaign: { campaign_id: unknown };
@@ -40,7 +48,7 @@ describe('addProspects request shape', () => {
   it('posts the campaign id as a number, force, and wire prospects without empty fields or a time zone', async () => {
     h.fake.on(ADD, acceptAll);
 
-    await h.api().addProspects({
+    await exportProspects({
       campaignId: '2356837',
       force: true,
       prospects: [
@@ -89,7 +97,7 @@ describe('addProspects request shape', () => {
   it('sends 120 prospects as batches of 50, 50 and 20, one after the other, in order', async () => {
     h.fake.on(ADD, acceptAll);
 
-    const result = await h.api().addProspects({ campaignId: '12', force: false, prospects: prospects(120) });
+    const result = await exportProspects({ campaignId: '12', force: false, prospects: prospects(120) });
 
     const bodies = sentBodies();
     expect(bodies.map((b) => b.prospects.length)).toEqual([50, 50, 20]);
@@ -99,7 +107,7 @@ describe('addProspects request shape', () => {
   });
 
   it('sends nothing when every prospect is rejected locally', async () => {
-    const result = await h.api().addProspects({ campaignId: '12', force: false, prospects: [{ email: 'nope' }] });
+    const result = await exportProspects({ campaignId: '12', force: false, prospects: [{ email: 'nope' }] });
 
     expect(result).toMatchObject({ total: 1, succeeded: 0, failed: 1 });
     expect(h.fake.requests).toHaveLength(0);
@@ -120,7 +128,7 @@ describe('addProspects per-prospect outcomes', () => {
       },
     });
 
-    const result = await h.api().addProspects({
+    const result = await exportProspects({
       campaignId: '12',
       force: false,
       prospects: [
@@ -160,7 +168,7 @@ describe('addProspects per-prospect outcomes', () => {
     h.fake.on(ADD, { json: { prospects: items, ...v1Error('E_DUPLICATE') } });
 
     const batch = [{ email: 'a@acme.test' }, { email: 'b@acme.test' }];
-    const result = await h.api().addProspects({ campaignId: '12', force: false, prospects: batch });
+    const result = await exportProspects({ campaignId: '12', force: false, prospects: batch });
 
     expect(result).toMatchObject({ total: 2, succeeded: 1, duplicates: 1, failed: 0 });
   });
@@ -175,7 +183,7 @@ describe('addProspects retries and failures', () => {
   it('duplicates after an attempt that may have been delivered are this export’s own write: succeeded', async () => {
     h.fake.on(ADD, [{ reset: 'mid-body', partial: '{"prospects":[' }, allDuplicates]);
 
-    const result = await h.api().addProspects({ campaignId: '12', force: false, prospects: twoProspects });
+    const result = await exportProspects({ campaignId: '12', force: false, prospects: twoProspects });
 
     expect(h.fake.requestsTo(ADD)).toHaveLength(2);
     expect(result).toEqual({ total: 2, succeeded: 2, duplicates: 0, failed: 0, errors: [] });
@@ -184,7 +192,7 @@ describe('addProspects retries and failures', () => {
   it('after an attempt that provably never arrived, duplicates are real duplicates', async () => {
     h.fake.on(ADD, [{ status: 409, json: v1Error('E_TOO_MANY_REQUESTS') }, allDuplicates]);
 
-    const result = await h.api().addProspects({ campaignId: '12', force: false, prospects: twoProspects });
+    const result = await exportProspects({ campaignId: '12', force: false, prospects: twoProspects });
 
     expect(h.fake.requestsTo(ADD)).toHaveLength(2);
     expect(result).toEqual({ total: 2, succeeded: 0, duplicates: 2, failed: 0, errors: [] });
@@ -193,7 +201,7 @@ describe('addProspects retries and failures', () => {
   it('a first batch that keeps failing throws the error, so the client gets its code and retryable', async () => {
     h.fake.on(ADD, { status: 502, text: '<html>Bad Gateway</html>', contentType: 'text/html' });
 
-    const error = await bffRejection(h.api().addProspects({ campaignId: '12', force: false, prospects: prospects(120) }));
+    const error = await bffRejection(exportProspects({ campaignId: '12', force: false, prospects: prospects(120) }));
 
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.extensions.retryable).toBe(true);
@@ -203,7 +211,7 @@ describe('addProspects retries and failures', () => {
   it('an unknown campaign is NOT_FOUND with the campaign id', async () => {
     h.fake.on(ADD, { status: 400, json: v1Error('E_RECORD_NOT_FOUND', 'Campaign not found') });
 
-    const error = await bffRejection(h.api().addProspects({ campaignId: '999', force: false, prospects: twoProspects }));
+    const error = await bffRejection(exportProspects({ campaignId: '999', force: false, prospects: twoProspects }));
 
     expect([error.code, error.message]).toEqual(['NOT_FOUND', 'Campaign 999 was not found in Woodpecker.']);
     expect(h.fake.requestsTo(ADD)).toHaveLength(1);
@@ -216,7 +224,7 @@ describe('addProspects retries and failures', () => {
       return calls === 1 ? acceptAll(request) : { status: 503, text: 'down', contentType: 'text/plain' };
     });
 
-    const result = await h.api().addProspects({
+    const result = await exportProspects({
       campaignId: '12',
       force: false,
       prospects: [...prospects(120), { email: 'bad address' }],
@@ -245,9 +253,9 @@ describe('addProspects logging', () => {
     h.fake.on(ADD, { status: 400, json: v1Error('E_WRONG_PARAM', 'Wrong param [prospects]=jane.doe@acme.test') });
 
     const jane = { email: 'jane.doe@acme.test' };
-    await h.api().addProspects({ campaignId: '12', force: false, prospects: [jane] }).catch(() => undefined);
+    await exportProspects({ campaignId: '12', force: false, prospects: [jane] }).catch(() => undefined);
     h.fake.on(ADD, acceptAll);
-    await h.api().addProspects({ campaignId: '12', force: false, prospects: [jane, { email: 'x' }] });
+    await exportProspects({ campaignId: '12', force: false, prospects: [jane, { email: 'x' }] });
     remove();
 
     const text = JSON.stringify(lines);

@@ -1,5 +1,5 @@
 import { configureLogger } from '../../../logging/logger';
-import { itemVerdict, readBatchOutcome } from '../export/batch-outcome';
+import { itemVerdict, readBatchOutcome, rejectionErrors } from '../export/batch-outcome';
 import { prepareExport, toBatches } from '../export/prepare';
 
 beforeAll(() => configureLogger({ level: 'debug', format: 'json', silent: true }));
@@ -39,18 +39,17 @@ describe('readBatchOutcome', () => {
       ],
     };
 
-    expect(readBatchOutcome(sent, body, false)).toEqual({
-      succeeded: 1,
-      duplicates: 1,
-      errors: [
-        {
-          email: 'cy@acme.test',
-          code: 'INVALID_STATUS',
-          message: 'This prospect is blacklisted, bounced or otherwise not active in Woodpecker; export with force to add it anyway.',
-          retryable: false,
-        },
-      ],
-    });
+    const outcome = readBatchOutcome(sent, body, false);
+
+    expect(outcome).toEqual({ succeeded: 1, duplicates: 1, rejected: [[2, 'INVALID_STATUS']] });
+    expect(rejectionErrors(sent, outcome)).toEqual([
+      {
+        email: 'cy@acme.test',
+        code: 'INVALID_STATUS',
+        message: 'This prospect is blacklisted, bounced or otherwise not active in Woodpecker; export with force to add it anyway.',
+        retryable: false,
+      },
+    ]);
   });
 
   it('falls back to position for items without an email', () => {
@@ -59,22 +58,22 @@ describe('readBatchOutcome', () => {
     const outcome = readBatchOutcome(sent, body, false);
 
     expect(outcome).toMatchObject({ succeeded: 1, duplicates: 1 });
-    expect(outcome.errors.map((e) => [e.email, e.code])).toEqual([['cy@acme.test', 'REJECTED']]);
+    expect(rejectionErrors(sent, outcome).map((e) => [e.email, e.code])).toEqual([['cy@acme.test', 'REJECTED']]);
   });
 
   it('counts prospects the answer does not mention as added, as does an answer without prospects[]', () => {
     expect(readBatchOutcome(sent, { prospects: [{ email: 'bob@acme.test', code: 'E_DUPLICATE' }] }, false)).toEqual({
       succeeded: 2,
       duplicates: 1,
-      errors: [],
+      rejected: [],
     });
-    expect(readBatchOutcome(sent, { status: { status: 'OK' } }, false)).toEqual({ succeeded: 3, duplicates: 0, errors: [] });
+    expect(readBatchOutcome(sent, { status: { status: 'OK' } }, false)).toEqual({ succeeded: 3, duplicates: 0, rejected: [] });
   });
 
   it('after an attempt that may have been delivered, duplicates are our own earlier write: succeeded', () => {
     const body = { prospects: sent.map((email) => ({ email, status: 'ERROR', code: 'E_DUPLICATE' })) };
 
-    expect(readBatchOutcome(sent, body, true)).toEqual({ succeeded: 3, duplicates: 0, errors: [] });
+    expect(readBatchOutcome(sent, body, true)).toEqual({ succeeded: 3, duplicates: 0, rejected: [] });
   });
 });
 

@@ -5,11 +5,19 @@ import type { ProspectErrorModel } from '../models';
 import { isRecord } from '../wire';
 import { prospectError, type ProspectRejection } from './prospect-errors';
 
-/** What one delivered batch did, in ExportResult terms. */
+/**
+ * What one delivered batch did, in ExportResult terms. Rejections name the prospect by its position in the
+ * batch, so the outcome stays small enough to keep under an Idempotency-Key (rejectionErrors spells it out).
+ */
 export interface BatchOutcome {
   succeeded: number;
   duplicates: number;
-  errors: ProspectErrorModel[];
+  rejected: [position: number, code: ProspectRejection][];
+}
+
+/** The batch's rejections as ExportResult errors, named as the caller spelled them. */
+export function rejectionErrors(sentEmails: readonly string[], outcome: BatchOutcome): ProspectErrorModel[] {
+  return outcome.rejected.map(([position, code]) => prospectError(sentEmails[position] ?? '', code));
 }
 
 type ItemVerdict = { kind: 'added' } | { kind: 'duplicate' } | { kind: 'rejected'; code: ProspectRejection };
@@ -86,7 +94,7 @@ export function readBatchOutcome(sentEmails: readonly string[], body: unknown, r
     const email = typeof item?.email === 'string' ? normalizeEmail(item.email) : undefined;
     if (item && email !== undefined && !byEmail.has(email)) byEmail.set(email, item);
   }
-  const outcome: BatchOutcome = { succeeded: 0, duplicates: 0, errors: [] };
+  const outcome: BatchOutcome = { succeeded: 0, duplicates: 0, rejected: [] };
   sentEmails.forEach((email, index) => {
     const positional = items[index];
     const anonymous = positional && typeof positional.email !== 'string' ? positional : undefined;
@@ -95,7 +103,7 @@ export function readBatchOutcome(sentEmails: readonly string[], body: unknown, r
     const verdict = item ? itemVerdict(item) : ADDED;
     if (verdict.kind === 'added' || (verdict.kind === 'duplicate' && resent)) outcome.succeeded += 1;
     else if (verdict.kind === 'duplicate') outcome.duplicates += 1;
-    else outcome.errors.push(prospectError(email, verdict.code));
+    else outcome.rejected.push([index, verdict.code]);
   });
   return outcome;
 }

@@ -1,52 +1,111 @@
 import { BffError, isRetryable } from '../../../errors';
+import { describeError } from '../../../logging/logger';
 import { log } from '../log';
 import type { ExportResultModel, ProspectErrorModel } from '../models';
-import type { BatchOutcome } from './batch-outcome';
-import type { OutgoingProspect } from './prepare';
+import { rejectionErrors, type BatchOutcome } from './batch-outcome';
+import type { ExportRun, PlannedBatch } from './journal';
 
 export interface SentExport {
   result: ExportResultModel;
-  /** Batches that reached a final answer (for the export log line). */
-  batchesDelivered: number;
+  /** Every prospect has its final verdict: the result may be kept as the export's outcome. */
+  complete: boolean;
+  /** Batches with a known answer (this try's or an earlier one's), and those this try sent. */
+  batchesAnswered: number;
+  batchesSent: number;
+}
+
+/** How one batch is to be sent. */
+export interface BatchSend {
+  /** An earlier try may have written these prospects: their duplicates are its writes, so succeeded. */
+  resent: boolean;
+  /** Runs right before each attempt hands the batch to Woodpecker (and may refuse by throwing a BffError). */
+  beforeDelivery(): Promise<void>;
+  /** A failed attempt may have reached Woodpecker (anything but a failure that provably did not). */
+  mayHaveArrived(): void;
+}
+
+/** The drain's reason replaces the cancellation it caused, so the client reads "restarting", not "cancelled". */
+function stopCause(error: unknown, signal: AbortSignal): unknown {
+  return signal.aborted && error instanceof BffError && signal.reason instanceof BffError ? signal.reason : error;
 }
 
 /**
  * Sends the batches one at a time, in order (Woodpecker serves one request at a time anyway, and a stop
- * after a failure must leave a clean "sent up to here" line).
+ * after a failure must leave a clean "sent up to here" line). A batch an earlier try of the same key got an
+ * answer for is not sent again: its recorded outcome counts. With a journal, each batch is recorded as
+ * possibly delivered before any attempt reaches Woodpecker, and with its outcome once answered.
  *
- * A batch that still fails after the runtime's retries:
- * - the first one: nothing of this export was written yet, so the error is thrown as is; the client gets its
- *   code, `retryable` and `retryAfterSeconds`, and retrying the whole export is the obvious remedy;
- * - a later one: earlier batches are in the campaign, so an error would hide real writes. Sending stops and
- *   every prospect of the failed and unsent batches is reported with the batch error's code, so
- *   `total = succeeded + duplicates + failed` holds and nothing disappears silently.
+ * A batch that still fails after the runtime's retries (or is stopped by the drain, between batches or in
+ * flight):
+ * - while no batch of this export has an answer: nothing is known to be written, so the error is thrown as
+ *   is; the client gets its code, `retryable` and `retryAfterSeconds`, and retrying is the obvious remedy;
+ * - later: earlier batches are in the campaign, so an error would hide real writes. Sending stops and every
+ *   prospect of the failed and unsent batches is reported with the batch error's code, so
+ *   `total = succeeded + duplicates + failed` holds and nothing disappears silently. Such a result is not
+ *   `complete`: a retry with the same key resumes it.
  * Anything that is not a `BffError` is a bug and is thrown whatever the batch.
  */
 export async function sendInBatches(
-  batches: readonly (readonly OutgoingProspect[])[],
+  batches: readonly PlannedBatch[],
   rejected: readonly ProspectErrorModel[],
-  send: (batch: readonly OutgoingProspect[]) => Promise<BatchOutcome>,
+  send: (batch: PlannedBatch, how: BatchSend) => Promise<BatchOutcome>,
+  run: ExportRun,
 ): Promise<SentExport> {
   let succeeded = 0;
   let duplicates = 0;
   const errors = [...rejected];
-  let batchesDelivered = 0;
-  for (const batch of batches) {
+  let batchesAnswered = 0;
+  let batchesSent = 0;
+  const count = (batch: PlannedBatch, outcome: BatchOutcome) => {
+    succeeded += outcome.succeeded;
+    duplicates += outcome.duplicates;
+    errors.push(...rejectionErrors(batch.prospects.map((p) => p.email), outcome));
+    batchesAnswered += 1;
+  };
+  for (const [index, batch] of batches.entries()) {
+    const known = batch.earlier?.answer;
+    if (known) {
+      count(batch, known);
+      continue;
+    }
+    const bounds = { start: batch.start, size: batch.prospects.length };
+    let marked = false;
+    let arrived = false;
     try {
-      const outcome = await send(batch);
-      succeeded += outcome.succeeded;
-      duplicates += outcome.duplicates;
-      errors.push(...outcome.errors);
-      batchesDelivered += 1;
-    } catch (error) {
-      if (batchesDelivered === 0 || !(error instanceof BffError)) throw error;
-      const undelivered = batches.slice(batchesDelivered).flat();
-      log.warn('export stopped after a batch failed', { code: error.code, batchesDelivered, undelivered: undelivered.length });
+      if (run.signal.aborted) throw run.signal.reason;
+      const outcome = await send(batch, {
+        resent: batch.earlier !== undefined,
+        beforeDelivery: async () => {
+          if (marked || !run.journal) return;
+          await run.journal.record(bounds);
+          marked = true;
+        },
+        mayHaveArrived: () => void (arrived = true),
+      });
+      batchesSent += 1;
+      count(batch, outcome);
+      // Not fatal: the batch stays "possibly delivered", so a resume re-sends it and counts its duplicates as ours.
+      await run.journal?.record({ ...bounds, answer: outcome }).catch((error: unknown) => {
+        log.warn('export progress not recorded: a resume re-sends this batch', { start: batch.start, error: describeError(error) });
+      });
+    } catch (thrown) {
+      // Not one attempt reached Woodpecker (refused connections, its queue full): a resume sends it afresh,
+      // so prospects already in the campaign stay duplicates. Kept "possibly written" if this is not recorded.
+      if (marked && !arrived) await run.journal?.record({ ...bounds, unsent: true }).catch(() => undefined);
+      const error = stopCause(thrown, run.signal);
+      if (batchesAnswered === 0 || !(error instanceof BffError)) throw error;
+      const undelivered = batches.slice(index).flatMap((b) => b.prospects);
+      log.warn('export stopped before its end', { code: error.code, batchesAnswered, undelivered: undelivered.length });
       const retryable = isRetryable(error.code);
       errors.push(...undelivered.map((p) => ({ email: p.email, code: error.code, message: error.message, retryable })));
       break;
     }
   }
-  const total = rejected.length + batches.reduce((sum, batch) => sum + batch.length, 0);
-  return { result: { total, succeeded, duplicates, failed: errors.length, errors }, batchesDelivered };
+  const total = rejected.length + batches.reduce((sum, batch) => sum + batch.prospects.length, 0);
+  return {
+    result: { total, succeeded, duplicates, failed: errors.length, errors },
+    complete: batchesAnswered === batches.length,
+    batchesAnswered,
+    batchesSent,
+  };
 }
