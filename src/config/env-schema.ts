@@ -74,6 +74,8 @@ export const envSchema = z.object({
   DEADLINE_EXPORT_PER_BATCH_MS: int(20_000, 1),
   CLAUDE_ATTEMPT_TIMEOUT_MS: int(45_000, 1),
   WOODPECKER_ATTEMPT_TIMEOUT_MS: int(20_000, 1),
+  WOODPECKER_SLOT_CEILING_MS: int(60_000, 1),
+  UPSTREAM_LEASE_TTL_MS: int(6_000, 100),
 
   AUTH_MODE: z.enum(['none', 'token', 'jwt']).optional(),
   ALLOW_ANONYMOUS: flag(false),

@@ -23,6 +23,11 @@ export interface WoodpeckerConfig {
   maxProspectsPerExport: number;
   campaignCacheTtlMs: number;
   attemptTimeoutMs: number;
+  /**
+   * Longest the slot stays held for one exchange: Woodpecker keeps working on a request whose caller left,
+   * so the slot is held until it answered, or until this ceiling passes (then the socket is cut).
+   */
+  slotCeilingMs: number;
   /** requestsPerMinute 0 means no per-minute cap (Woodpecker documents none, only one-at-a-time). */
   limits: { maxConcurrency: number; requestsPerMinute: number };
 }
@@ -35,6 +40,8 @@ export interface ResilienceConfig {
   maxAttempts: number;
   retryBaseDelayMs: number;
   retryMaxDelayMs: number;
+  /** A gate lease lives this long past its last renewal; its holder renews it every third of that. */
+  leaseTtlMs: number;
   circuit: { failureThresholdPercent: number; minimumCalls: number; windowMs: number; openMs: number };
   deadlines: { readMs: number; generateMs: number; exportMs: number; exportPerBatchMs: number };
 }
@@ -191,6 +198,9 @@ function crossFieldProblems(env: Env): string[] {
   if (!env.CLAUDE_ALLOWED_MODELS.includes(env.CLAUDE_MODEL)) {
     problems.push(`CLAUDE_MODEL: "${env.CLAUDE_MODEL}" is not in CLAUDE_ALLOWED_MODELS`);
   }
+  if (env.WOODPECKER_SLOT_CEILING_MS < env.WOODPECKER_ATTEMPT_TIMEOUT_MS) {
+    problems.push('WOODPECKER_SLOT_CEILING_MS: must be at least WOODPECKER_ATTEMPT_TIMEOUT_MS');
+  }
   if (env.RETRY_MAX_DELAY_MS < env.RETRY_BASE_DELAY_MS) {
     problems.push('RETRY_MAX_DELAY_MS: must be at least RETRY_BASE_DELAY_MS');
   }
@@ -252,6 +262,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxProspectsPerExport: env.MAX_PROSPECTS_PER_EXPORT,
       campaignCacheTtlMs: env.CAMPAIGN_CACHE_TTL_SECONDS * 1000,
       attemptTimeoutMs: env.WOODPECKER_ATTEMPT_TIMEOUT_MS,
+      slotCeilingMs: env.WOODPECKER_SLOT_CEILING_MS,
       limits: { maxConcurrency: env.WOODPECKER_MAX_CONCURRENCY, requestsPerMinute: env.WOODPECKER_REQUESTS_PER_MINUTE },
     },
     resilience: {
@@ -261,6 +272,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: env.UPSTREAM_MAX_ATTEMPTS,
       retryBaseDelayMs: env.RETRY_BASE_DELAY_MS,
       retryMaxDelayMs: env.RETRY_MAX_DELAY_MS,
+      leaseTtlMs: env.UPSTREAM_LEASE_TTL_MS,
       circuit: {
         failureThresholdPercent: env.CIRCUIT_FAILURE_THRESHOLD,
         minimumCalls: env.CIRCUIT_MIN_CALLS,

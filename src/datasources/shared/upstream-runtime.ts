@@ -11,7 +11,7 @@ import type { Deadline } from './deadline';
 import { DEFAULT_COST } from './gate/cost';
 import type { GateLimits, GateStore } from './gate/gate-store';
 import { MemoryGateStore } from './gate/memory-gate-store';
-import { GateScheduler } from './gate/scheduler';
+import { GateScheduler, type Permit } from './gate/scheduler';
 import { LocalRejection } from './local-rejection';
 import { parseRateLimitHeaders } from './rate-limit-headers';
 import { retryDelayMs, shouldRetry, type BackoffSettings } from './retry-policy';
@@ -20,8 +20,6 @@ import type { Upstream, UpstreamCall, UpstreamStatusSnapshot } from './upstream'
 import { UpstreamEvents, type UpstreamListener } from './upstream-events';
 import { abortedFailure, UpstreamFailure, type FailureClass, type UpstreamName } from './upstream-failure';
 
-/** The holder of a lease gives up at its attempt timeout; the lease outlives it by this much before it expires. */
-const LEASE_GRACE_MS = 5_000;
 /** A blocked head asks the store again at least this often (a shared store frees capacity without telling us). */
 const DEFAULT_POLL_INTERVAL_MS = 250;
 const NO_FAILURES: readonly UpstreamFailure[] = Object.freeze([]);
@@ -42,15 +40,22 @@ export interface UpstreamRuntimeOptions {
   displayName: string;
   limits: GateLimits;
   resilience: Omit<ResilienceConfig, 'deadlines' | 'quotaWindowMs'>;
-  /** Longest one attempt may take (the deadline may cut it shorter). */
+  /** Longest a caller waits for one attempt (the deadline may cut it shorter). */
   attemptTimeoutMs: number;
+  /**
+   * For an upstream that keeps working on a request after its socket closed (Woodpecker): the slot is held
+   * until the upstream answered, at most this long. The caller still stops waiting at its attempt timeout,
+   * deadline or disconnect, with the same failure as otherwise; the exchange runs on in the background,
+   * holding the permit (its answer is discarded), and is cut (socket destroyed, slot freed) only at this
+   * ceiling. A retry simply waits in the gate for the slot. Unset (Claude): the caller's signal aborts the
+   * exchange and frees the slot, since abandoning a generation is what we want there.
+   */
+  slotCeilingMs?: number;
   /**
    * Gate state; default in-memory (single instance). Pass a shared store to limit across instances, or a
    * factory that builds it from these limits (the presets own the limits).
    */
   store?: GateStore | ((limits: GateLimits) => GateStore);
-  /** Default: attempt timeout + 5 s. */
-  leaseTtlMs?: number;
   pollIntervalMs?: number;
   /** [0, 1) for backoff jitter; inject a seeded one in tests. */
   random?: () => number;
@@ -91,7 +96,7 @@ class Runtime implements UpstreamRuntime {
       store: this.store,
       queueMax: options.resilience.queueMax,
       queueMaxWaitMs: options.resilience.queueMaxWaitMs,
-      leaseTtlMs: options.leaseTtlMs ?? options.attemptTimeoutMs + LEASE_GRACE_MS,
+      leaseTtlMs: options.resilience.leaseTtlMs,
       pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
       logger: this.log,
     });
@@ -218,14 +223,26 @@ class Runtime implements UpstreamRuntime {
       attemptTimeoutMs: this.options.attemptTimeoutMs,
       permit,
       observeRateLimitHeaders: this.observeRateLimitHeaders,
+      slotCeilingMs: this.options.slotCeilingMs,
     });
-    const { outcome } = result;
+    const { outcome, detached } = result;
     this.circuit.record(ticket, verdictOf(outcome), Date.now());
     // Before the release: the next waiter must not be granted ahead of a pause this failure calls for.
     if (outcome.kind === 'failed') this.learnFromFailure(outcome.failure);
-    permit.release(reachedUpstream(outcome));
+    if (detached) void detached.then((late) => this.endDetached(call.route, attempt, permit, late));
+    else permit.release(reachedUpstream(outcome));
     this.reportAttempt(call, attempt, result);
     return outcome;
+  }
+
+  /** The upstream answered (or the ceiling passed) after the caller stopped waiting: only now is the slot free. */
+  private endDetached(route: string, attempt: number, permit: Permit, late: AttemptOutcome<unknown>): void {
+    if (late.kind === 'failed') this.learnFromFailure(late.failure);
+    permit.release(reachedUpstream(late));
+    if (this.log.isDebugEnabled()) {
+      const outcome = late.kind === 'failed' ? late.failure.failureClass : late.kind;
+      this.log.debug('upstream exchange ended after its caller stopped waiting', { route, attempt, outcome });
+    }
   }
 
   /** A retry-after (or a bare 429) stops the WHOLE gate, not just this call: every other call would hit it too. */

@@ -13,9 +13,12 @@ export interface WoodpeckerRequest {
   query?: Record<string, QueryValue>;
   /** Sent as JSON. */
   body?: unknown;
-  /** The attempt's signal (attempt timeout, operation deadline, client disconnect). */
+  /**
+   * Cuts the exchange (socket destroyed). The runtime aborts it only at the slot ceiling, never when the
+   * caller leaves: Woodpecker would go on working on the request anyway, so the slot stays held until it answers.
+   */
   signal: AbortSignal;
-  /** This attempt's own time limit; enforced here too, so a timeout is told apart from a caller abort. */
+  /** The exchange's hard time limit (the slot ceiling); enforced here too, so a timeout is told apart from an abort. */
   timeoutMs: number;
   /** The route reports per-prospect outcomes, so a top-level item code is not a batch failure. */
   reportsItemOutcomes?: boolean;

@@ -5,7 +5,7 @@ import { LocalRejection } from '../local-rejection';
 import type { BudgetDimension, Cost } from '../upstream';
 import type { UpstreamName } from '../upstream-failure';
 import type { AcquireResult, BlockReason, GateLimits, GateStore, GateStoreSnapshot, UpstreamBudgetReport } from './gate-store';
-import { ACQUIRE, CORRECT, PAUSE, RELEASE } from './redis-gate-scripts';
+import { ACQUIRE, CORRECT, PAUSE, RELEASE, RENEW } from './redis-gate-scripts';
 
 /** How soon a caller refused because Redis is unreachable may try again: reconnects are attempted every ≤ 2 s. */
 const STORE_DOWN_RETRY_MS = 1_000;
@@ -32,7 +32,7 @@ interface LearntView extends ScriptView {
 }
 
 type GateCommand = (stateKey: string, leasesKey: string, limits: string, call: string) => Promise<string>;
-type GateCommands = Record<'bffGateAcquire' | 'bffGateRelease' | 'bffGatePause' | 'bffGateCorrect', GateCommand>;
+type GateCommands = Record<'bffGateAcquire' | 'bffGateRelease' | 'bffGateRenew' | 'bffGatePause' | 'bffGateCorrect', GateCommand>;
 
 export interface RedisGateStoreOptions {
   client: Redis;
@@ -49,6 +49,7 @@ function defineGateCommands(client: Redis): GateCommands {
   for (const [name, lua] of [
     ['bffGateAcquire', ACQUIRE],
     ['bffGateRelease', RELEASE],
+    ['bffGateRenew', RENEW],
     ['bffGatePause', PAUSE],
     ['bffGateCorrect', CORRECT],
   ] as const) {
@@ -118,6 +119,10 @@ export class RedisGateStore implements GateStore {
 
   async release(leaseId: string, refund: Cost, _now: number): Promise<void> {
     await this.run('bffGateRelease', { leaseId, refund });
+  }
+
+  async renew(leaseId: string, ttlMs: number, _now: number): Promise<boolean> {
+    return (await this.run('bffGateRenew', { leaseId, ttlMs })).ok === true;
   }
 
   async pauseUntil(untilMs: number): Promise<void> {

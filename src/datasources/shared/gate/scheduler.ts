@@ -6,6 +6,7 @@ import type { Cost } from '../upstream';
 import { abortedFailure, type UpstreamName } from '../upstream-failure';
 import { accumulate, DIMENSIONS } from './cost';
 import type { AcquireResult, GateStore } from './gate-store';
+import { LeaseKeeper } from './lease-keeper';
 import { estimateWaitMs } from './wait-estimate';
 
 /** Weight of the newest sample in the running averages: follows a change within ~10 attempts, shrugs off one outlier. */
@@ -17,7 +18,7 @@ export interface GateSchedulerOptions {
   /** Calls that may wait in this process; 0 = never wait, refuse when the gate is not free. */
   queueMax: number;
   queueMaxWaitMs: number;
-  /** Lease TTL handed to the store: longer than an attempt can last. */
+  /** Lease TTL handed to the store; held leases are renewed every third of it. */
   leaseTtlMs: number;
   /** Longest a blocked head waits before asking the store again (capacity may free up in other processes). */
   pollIntervalMs: number;
@@ -35,6 +36,11 @@ export interface Permit {
    * nothing if the attempt may have reached the upstream, everything if it provably did not.
    */
   release(reachedUpstream: boolean): void;
+  /**
+   * The exchange may outlive its caller until `untilMs` (the slot ceiling). A close() meanwhile keeps the
+   * lease until then instead of releasing it: the upstream may still be working on the request.
+   */
+  keepThrough(untilMs: number): void;
 }
 
 interface Waiter {
@@ -50,6 +56,7 @@ interface Waiter {
 
 class GatePermit implements Permit {
   actual: Cost | undefined;
+  keptUntil: number | undefined;
   private released = false;
 
   constructor(
@@ -66,6 +73,10 @@ class GatePermit implements Permit {
 
   release(reachedUpstream: boolean): void {
     void this.releaseOnce(reachedUpstream);
+  }
+
+  keepThrough(untilMs: number): void {
+    this.keptUntil = untilMs;
   }
 
   releaseOnce(reachedUpstream: boolean): Promise<void> {
@@ -107,8 +118,11 @@ export class GateScheduler {
   private wakeTimer: NodeJS.Timeout | undefined;
   private wakeAt = Infinity;
   private closed = false;
+  private readonly keeper: LeaseKeeper;
 
-  constructor(private readonly options: GateSchedulerOptions) {}
+  constructor(private readonly options: GateSchedulerOptions) {
+    this.keeper = new LeaseKeeper(options.store, options.leaseTtlMs, options.logger);
+  }
 
   get queued(): number {
     return this.queue.length + (this.trying ? 1 : 0);
@@ -139,13 +153,27 @@ export class GateScheduler {
     });
   }
 
-  /** Refuses every waiter and new call, and releases the leases this process still holds. */
+  /**
+   * Refuses every waiter and new call, and releases the leases this process still holds, except those of
+   * exchanges the upstream may still be working on: they stay leased until their ceiling, unrenewed, so no
+   * other instance sends meanwhile; an answer before that still releases them.
+   */
   async close(): Promise<void> {
     this.closed = true;
     this.cancelWake();
     const waiters = this.trying ? [this.trying, ...this.queue] : [...this.queue];
     for (const waiter of waiters) this.refuse(waiter, new LocalRejection('shutting_down', undefined, 'gate closed'));
-    await Promise.all([...this.held].map((permit) => permit.releaseOnce(true)));
+    await Promise.all([...this.held].map((permit) => (permit.keptUntil === undefined ? permit.releaseOnce(true) : this.pin(permit))));
+  }
+
+  private async pin(permit: GatePermit): Promise<void> {
+    this.keeper.drop(permit.leaseId);
+    const now = Date.now();
+    try {
+      await this.options.store.renew(permit.leaseId, Math.max(0, (permit.keptUntil ?? now) - now), now);
+    } catch (error) {
+      this.options.logger.error('gate lease could not be kept until its ceiling', { error: describeError(error) });
+    }
   }
 
   private refusalForNewcomer(cost: Cost, deadline: Deadline, now: number): LocalRejection | undefined {
@@ -260,6 +288,7 @@ export class GateScheduler {
     const now = Date.now();
     const permit = new GatePermit(leaseId, head.cost, now, now - head.enqueuedAt, this.endPermit);
     this.held.add(permit);
+    this.keeper.keep(leaseId);
     accumulate(this.inFlightReserved, head.cost, 1);
     head.resolve(permit);
   }
@@ -287,6 +316,7 @@ export class GateScheduler {
 
   private readonly endPermit = (permit: GatePermit, reachedUpstream: boolean): Promise<void> => {
     this.held.delete(permit);
+    this.keeper.drop(permit.leaseId);
     accumulate(this.inFlightReserved, permit.cost, -1);
     this.learnFrom(permit, Date.now());
     return this.releaseLease(permit.leaseId, permit.refund(reachedUpstream));
