@@ -64,6 +64,7 @@ export const envSchema = z.object({
   UPSTREAM_QUOTA_WINDOW_MS: int(60_000, 100),
   RETRY_BASE_DELAY_MS: int(500),
   RETRY_MAX_DELAY_MS: int(8_000),
+  UPSTREAM_MAX_RETRY_AFTER_MS: int(60_000, 1),
   CIRCUIT_FAILURE_THRESHOLD: int(50, 1).refine((n) => n <= 100, 'a percentage'),
   CIRCUIT_MIN_CALLS: int(10, 1),
   CIRCUIT_WINDOW_MS: int(30_000, 100),
@@ -75,6 +76,7 @@ export const envSchema = z.object({
   CLAUDE_ATTEMPT_TIMEOUT_MS: int(45_000, 1),
   WOODPECKER_ATTEMPT_TIMEOUT_MS: int(20_000, 1),
   WOODPECKER_SLOT_CEILING_MS: int(60_000, 1),
+  WOODPECKER_MAX_RESPONSE_BYTES: int(16 * 1024 * 1024, 1024),
   UPSTREAM_LEASE_TTL_MS: int(6_000, 100),
 
   AUTH_MODE: z.enum(['none', 'token', 'jwt']).optional(),

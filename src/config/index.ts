@@ -28,6 +28,11 @@ export interface WoodpeckerConfig {
    * so the slot is held until it answered, or until this ceiling passes (then the socket is cut).
    */
   slotCeilingMs: number;
+  /**
+   * Longest response body read. Woodpecker answers one request at a time, so at most one body is buffered; a
+   * page of 1000 prospects with seven long snippets each is ~8 MB. A longer body is a fault, not our data.
+   */
+  maxResponseBytes: number;
   /** requestsPerMinute 0 means no per-minute cap (Woodpecker documents none, only one-at-a-time). */
   limits: { maxConcurrency: number; requestsPerMinute: number };
 }
@@ -42,6 +47,11 @@ export interface ResilienceConfig {
   retryMaxDelayMs: number;
   /** A gate lease lives this long past its last renewal; its holder renews it every third of that. */
   leaseTtlMs: number;
+  /**
+   * The longest `retry-after` we honour. The quotas we know refill per minute, so an honest hint is within a
+   * minute; a longer one pauses the gate only this long, and the call fails at once with the hint.
+   */
+  maxRetryAfterMs: number;
   circuit: { failureThresholdPercent: number; minimumCalls: number; windowMs: number; openMs: number };
   deadlines: { readMs: number; generateMs: number; exportMs: number; exportPerBatchMs: number };
 }
@@ -263,6 +273,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       campaignCacheTtlMs: env.CAMPAIGN_CACHE_TTL_SECONDS * 1000,
       attemptTimeoutMs: env.WOODPECKER_ATTEMPT_TIMEOUT_MS,
       slotCeilingMs: env.WOODPECKER_SLOT_CEILING_MS,
+      maxResponseBytes: env.WOODPECKER_MAX_RESPONSE_BYTES,
       limits: { maxConcurrency: env.WOODPECKER_MAX_CONCURRENCY, requestsPerMinute: env.WOODPECKER_REQUESTS_PER_MINUTE },
     },
     resilience: {
@@ -273,6 +284,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       retryBaseDelayMs: env.RETRY_BASE_DELAY_MS,
       retryMaxDelayMs: env.RETRY_MAX_DELAY_MS,
       leaseTtlMs: env.UPSTREAM_LEASE_TTL_MS,
+      maxRetryAfterMs: env.UPSTREAM_MAX_RETRY_AFTER_MS,
       circuit: {
         failureThresholdPercent: env.CIRCUIT_FAILURE_THRESHOLD,
         minimumCalls: env.CIRCUIT_MIN_CALLS,

@@ -178,6 +178,8 @@ class Runtime implements UpstreamRuntime {
         const failure = outcome.failure;
         failures.push(failure);
         if (!shouldRetry(call.retry, failure) || attempt >= this.options.resilience.maxAttempts) throw failure;
+        // A hint beyond the cap is not waited out: the caller gets it (UPSTREAM_RATE_LIMITED) and decides.
+        if ((failure.retryAfterMs ?? 0) > this.options.resilience.maxRetryAfterMs) throw failure;
         const delayMs = retryDelayMs(attempt, failure, this.backoff);
         // Sleeping into the deadline only to fail later helps nobody: report the failure now.
         if (delayMs >= deadline.remainingMs()) throw failure;
@@ -245,12 +247,16 @@ class Runtime implements UpstreamRuntime {
     }
   }
 
-  /** A retry-after (or a bare 429) stops the WHOLE gate, not just this call: every other call would hit it too. */
+  /**
+   * A retry-after (or a bare 429) stops the WHOLE gate, not just this call: every other call would hit it too.
+   * Never longer than the cap: a runaway hint (a proxy's, a daily cap's) must not stop every call for hours.
+   */
   private learnFromFailure(failure: UpstreamFailure): void {
     const now = Date.now();
     // A caller giving up says nothing about the upstream; the status page shows upstream trouble only.
     if (failure.failureClass !== 'aborted') this.lastError = { failureClass: failure.failureClass, at: new Date(now) };
-    const pauseMs = failure.retryAfterMs ?? (RATE_LIMIT_CLASSES.has(failure.failureClass) ? this.rateLimitPauseMs : undefined);
+    const hintMs = failure.retryAfterMs ?? (RATE_LIMIT_CLASSES.has(failure.failureClass) ? this.rateLimitPauseMs : undefined);
+    const pauseMs = hintMs === undefined ? undefined : Math.min(hintMs, this.options.resilience.maxRetryAfterMs);
     if (pauseMs) this.storeCall(this.store.pauseUntil(now + pauseMs));
   }
 

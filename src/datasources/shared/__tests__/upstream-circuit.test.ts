@@ -131,4 +131,51 @@ describe('coalescing', () => {
     await Promise.all(calls.map((c) => bffRejection(c)));
     expect(sharedSignal!.aborted).toBe(true);
   });
+
+  describe('a newcomer never joins a shared run that was already aborted', () => {
+    /** A read whose exchange takes a while to wind down after its signal fired (a socket being torn down). */
+    function slowToStop() {
+      const stopped = deferred();
+      const runs: AbortSignal[] = [];
+      const read = call(
+        (ctx) => {
+          runs.push(ctx.signal);
+          if (runs.length > 1) return Promise.resolve('fresh');
+          return new Promise<string>((_, reject) => ctx.signal.addEventListener('abort', () => void stopped.promise.then(() => reject(ctx.signal.reason))));
+        },
+        { coalesceKey: 'k' },
+      );
+      return { read, runs, stopped };
+    }
+
+    it('When a caller arrives after every earlier caller left, then it starts a fresh run', async () => {
+      const rt = runtime();
+      const { read, runs, stopped } = slowToStop();
+      const gone = new AbortController();
+      const first = rt.execute(read, deadline(1_000, gone.signal));
+      await flush();
+      gone.abort(new Error('client went away'));
+      await bffRejection(first);
+      expect(runs[0]!.aborted).toBe(true);
+
+      const newcomer = rt.execute(read, deadline(1_000));
+      stopped.resolve();
+
+      await expect(newcomer).resolves.toBe('fresh');
+      expect(runs).toHaveLength(2);
+    });
+
+    it("When the shared run's deadline has passed, then a caller arriving with time left starts a fresh run", async () => {
+      const rt = runtime();
+      const { read, runs, stopped } = slowToStop();
+      const first = rt.execute(read, deadline(20));
+      expect((await bffRejection(first)).code).toBe('UPSTREAM_TIMEOUT');
+
+      const newcomer = rt.execute(read, deadline(1_000));
+      stopped.resolve();
+
+      await expect(newcomer).resolves.toBe('fresh');
+      expect(runs).toHaveLength(2);
+    });
+  });
 });

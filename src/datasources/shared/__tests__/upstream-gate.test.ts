@@ -177,6 +177,19 @@ describe('upstream gate', () => {
       expect(run).not.toHaveBeenCalled();
     });
 
+    it('When retry-after is beyond the cap, then the call fails at once with UPSTREAM_RATE_LIMITED and the hint, and the gate pauses only for the cap', async () => {
+      const store = new RecordingStore({ maxConcurrency: 4, budgets: {}, windowMs: 1_000 });
+      const rt = runtime({ store, resilience: { maxRetryAfterMs: 50 } });
+      const script = scripted([failure('rate_limited', { retryAfterMs: 1_000 }), 'ok']);
+      const before = Date.now();
+      const error = await bffRejection(rt.execute(script.call, deadline(5_000)));
+      expect(error).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryAfterSeconds: 1 });
+      expect(script.runs).toBe(1); // the deadline had room for the wait, but the cap says do not wait that long
+      expect(store.pauses).toHaveLength(1);
+      expect(store.pauses[0]!).toBeLessThanOrEqual(Date.now() + 50);
+      expect(store.pauses[0]!).toBeGreaterThanOrEqual(before + 50);
+    });
+
     it('pauses for one request of refill after a 429 without retry-after', async () => {
       const limits = { budgets: { requests: 10 }, windowMs: 1_000 };
       const store = new RecordingStore({ maxConcurrency: 4, ...limits });

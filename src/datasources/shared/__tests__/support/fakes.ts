@@ -90,6 +90,7 @@ export function runtime(overrides: RuntimeOverrides = {}): UpstreamRuntime {
       retryBaseDelayMs: 1,
       retryMaxDelayMs: 5,
       leaseTtlMs: 6_000,
+      maxRetryAfterMs: 60_000,
       circuit: { failureThresholdPercent: 50, minimumCalls: 10, windowMs: 1_000, openMs: 100 },
       ...resilience,
     },
