@@ -1,13 +1,9 @@
+import type { AttemptOutcome } from './attempt-outcome';
+import type { Clock } from './clock';
 import type { Deadline } from './deadline';
-import type { Permit } from './gate/scheduler';
+import type { Permit } from './gate/permit';
 import type { AttemptContext, UpstreamCall } from './upstream';
 import { abortedFailure, UpstreamFailure, type UpstreamName } from './upstream-failure';
-
-export type AttemptOutcome<T> =
-  | { kind: 'ok'; value: T }
-  | { kind: 'failed'; failure: UpstreamFailure }
-  /** `run` threw something that is not an UpstreamFailure: a deliberate BffError or a bug. */
-  | { kind: 'unexpected'; error: unknown };
 
 export interface AttemptResult<T> {
   /** What the caller gets: the answer, or why it stopped waiting. */
@@ -38,6 +34,7 @@ export interface AttemptSetup<T> {
    * upstream answered, and is cut only after this many ms (see UpstreamRuntimeOptions.slotCeilingMs).
    */
   slotCeilingMs: number | undefined;
+  clock: Clock;
 }
 
 /** What ends an exchange besides an answer: a timeout (retryable) and, unless the exchange is held, the caller leaving. */
@@ -48,11 +45,11 @@ interface ExchangeLimits {
   callerGone?: AbortSignal;
 }
 
-/** Like AbortSignal.timeout (the reason is a 'TimeoutError'), but its timer can be cleared. */
-function timeoutAfter(ms: number, message: string): { signal: AbortSignal; clear(): void } {
+/** Like AbortSignal.timeout (the reason is a 'TimeoutError'), on the given clock, and its timer can be cleared. */
+function timeoutAfter(clock: Clock, ms: number, message: string): { signal: AbortSignal; clear(): void } {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException(message, 'TimeoutError')), ms);
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+  const timer = clock.schedule(ms, () => controller.abort(new DOMException(message, 'TimeoutError')));
+  return { signal: controller.signal, clear: () => timer.cancel() };
 }
 
 /** `settled`'s value, or undefined as soon as `signal` aborts. `settled` never rejects. */
@@ -87,7 +84,7 @@ function noAnswerWithin(upstream: UpstreamName, ms: number, reported?: UpstreamF
  * at that moment too; with one, the exchange goes on (see `detached`). Never throws.
  */
 export async function runAttempt<T>(setup: AttemptSetup<T>): Promise<AttemptResult<T>> {
-  const { deadline, upstream } = setup;
+  const { deadline, upstream, clock } = setup;
   let upstreamRequestId: string | undefined;
   const contextFor = (signal: AbortSignal, timeoutMs: number): AttemptContext => ({
     attempt: setup.attempt,
@@ -100,10 +97,10 @@ export async function runAttempt<T>(setup: AttemptSetup<T>): Promise<AttemptResu
       upstreamRequestId = id ?? upstreamRequestId;
     },
   });
-  const started = Date.now();
+  const started = clock.now();
   const finish = (outcome: AttemptOutcome<T>, detached?: Promise<AttemptOutcome<T>>): AttemptResult<T> => ({
     outcome,
-    durationMs: Date.now() - started,
+    durationMs: clock.now() - started,
     upstreamRequestId,
     ...(detached && { detached }),
   });
@@ -111,7 +108,7 @@ export async function runAttempt<T>(setup: AttemptSetup<T>): Promise<AttemptResu
   if (deadline.signal.aborted) return finish(failed(abortedFailure(upstream, deadline.signal, 'no')));
 
   const waitMs = Math.min(setup.attemptTimeoutMs, deadline.remainingMs());
-  const wait = timeoutAfter(waitMs, `attempt timed out after ${waitMs} ms`);
+  const wait = timeoutAfter(clock, waitMs, `attempt timed out after ${waitMs} ms`);
   try {
     if (setup.slotCeilingMs === undefined) {
       const signal = AbortSignal.any([deadline.signal, wait.signal]);
@@ -136,8 +133,8 @@ function heldExchange<T>(
   ceilingMs: number,
   contextFor: (signal: AbortSignal, timeoutMs: number) => AttemptContext,
 ): Promise<AttemptOutcome<T>> {
-  const ceiling = timeoutAfter(ceilingMs, `no answer within the slot ceiling of ${ceilingMs} ms`);
-  setup.permit.keepThrough(Date.now() + ceilingMs);
+  const ceiling = timeoutAfter(setup.clock, ceilingMs, `no answer within the slot ceiling of ${ceilingMs} ms`);
+  setup.permit.keepThrough(setup.clock.now() + ceilingMs);
   const answered = exchange(setup, contextFor(ceiling.signal, ceilingMs), { timeout: ceiling.signal, timeoutMs: ceilingMs });
   // A `run` that ignores its signal must not keep the slot past the ceiling either.
   return unlessAborted(answered, ceiling.signal)

@@ -1,3 +1,4 @@
+import type { Clock } from './clock';
 import { Deadline } from './deadline';
 
 interface SharedRun {
@@ -23,6 +24,8 @@ interface SharedRun {
 export class Coalescer {
   private readonly runs = new Map<string, SharedRun>();
 
+  constructor(private readonly clock: Clock) {}
+
   run<T>(
     key: string,
     deadline: Deadline,
@@ -37,7 +40,7 @@ export class Coalescer {
 
   private start(key: string, deadline: Deadline, start: (shared: Deadline) => Promise<unknown>): SharedRun {
     const controller = new AbortController();
-    const sharedDeadline = Deadline.after(deadline.remainingMs(), controller.signal);
+    const sharedDeadline = Deadline.after(deadline.remainingMs(), controller.signal, this.clock);
     const shared: SharedRun = { promise: Promise.resolve(), waiting: 0, controller, deadline: sharedDeadline };
     shared.promise = start(sharedDeadline).finally(() => {
       sharedDeadline.dispose();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { apiKeyHash } from '../../../redis/keys';
+import { systemClock, type Clock } from '../clock';
 import { LocalRejection } from '../local-rejection';
 import type { BudgetDimension, Cost } from '../upstream';
 import type { UpstreamName } from '../upstream-failure';
@@ -42,6 +43,8 @@ export interface RedisGateStoreOptions {
   /** Only its hash is used: two keys never share a slot, and the key never reaches Redis. */
   apiKey: string | undefined;
   limits: GateLimits;
+  /** This host's clock, only to translate Redis's times into it (the scripts decide on Redis's own clock). */
+  clock?: Clock;
 }
 
 function defineGateCommands(client: Redis): GateCommands {
@@ -84,15 +87,17 @@ export class RedisGateStore implements GateStore {
   private readonly keys: [state: string, leases: string];
   private readonly limitsJson: string;
   private view: LearntView;
+  private readonly clock: Clock;
 
   constructor(private readonly options: RedisGateStoreOptions) {
+    this.clock = options.clock ?? systemClock;
     this.commands = defineGateCommands(options.client);
     const base = gateKeyBase(options.prefix, options.upstream, options.apiKey);
     this.keys = [`${base}:state`, `${base}:leases`];
     const { windowMs, maxConcurrency, budgets } = options.limits;
     this.limitsJson = JSON.stringify({ windowMs, maxConcurrency, budgets: Object.entries(budgets) });
     // Until the first round trip: full budgets, nothing leased (as a fresh MemoryGateStore would say).
-    const now = Date.now();
+    const now = this.clock.now();
     this.view = {
       now,
       receivedAt: now,
@@ -127,7 +132,7 @@ export class RedisGateStore implements GateStore {
 
   async pauseUntil(untilMs: number): Promise<void> {
     // The caller's absolute time becomes a duration, re-anchored on Redis's clock by the script.
-    await this.run('bffGatePause', { pauseMs: Math.max(0, untilMs - Date.now()) });
+    await this.run('bffGatePause', { pauseMs: Math.max(0, untilMs - this.clock.now()) });
   }
 
   async correct(dimension: BudgetDimension, report: UpstreamBudgetReport, _now: number): Promise<void> {
@@ -158,7 +163,7 @@ export class RedisGateStore implements GateStore {
   private async run(command: keyof GateCommands, call: object): Promise<ScriptReply> {
     const raw = await this.commands[command](...this.keys, this.limitsJson, JSON.stringify(call));
     const reply = JSON.parse(raw) as ScriptReply;
-    this.view = { ...reply.view, receivedAt: Date.now() };
+    this.view = { ...reply.view, receivedAt: this.clock.now() };
     return reply;
   }
 }
