@@ -37,6 +37,8 @@ export interface TestStack {
 export interface TestStackOptions {
   env?: Record<string, string>;
   simulators?: SimulatorsOptions;
+  /** Another stack's simulators (a second instance in front of the same upstreams); left running on close. */
+  sharedSimulators?: Simulators;
 }
 
 let counter = 0;
@@ -51,13 +53,15 @@ const GENEROUS_CLAUDE_QUOTA = {
 /** Simulators on loopback + the real app wired to them with keys, exactly as production is wired. */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   configureLogger({ level: 'debug', format: 'json', silent: true });
-  const sims = await startSimulators({
-    seed: 7,
-    latencyMs: 0,
-    ...options.simulators,
-    // Quotas matter only where a test is about them: it sets its own.
-    claude: { ...GENEROUS_CLAUDE_QUOTA, ...options.simulators?.claude },
-  });
+  const sims =
+    options.sharedSimulators ??
+    (await startSimulators({
+      seed: 7,
+      latencyMs: 0,
+      ...options.simulators,
+      // Quotas matter only where a test is about them: it sets its own.
+      claude: { ...GENEROUS_CLAUDE_QUOTA, ...options.simulators?.claude },
+    }));
   const config = loadConfig({
     ...FAST_TEST_ENV,
     ANTHROPIC_API_KEY: sims.claude.apiKey,
@@ -92,7 +96,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     async close() {
       await app.apollo.stop();
       await deps.close();
-      await sims.close();
+      if (!options.sharedSimulators) await sims.close();
     },
   };
 }

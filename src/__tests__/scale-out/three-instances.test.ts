@@ -4,9 +4,9 @@ import { codes, EXPORT, GENERATE, lead, PROSPECTS, startCluster, type Client, ty
 /** Claude's quota in both the BFFs and the simulator: 6 requests per 2 s window (a minute, scaled down). */
 const CLAUDE_QUOTA = 6;
 const WINDOW_MS = 2_000;
-/** Lease TTL = attempt timeout + 5 s (upstream-runtime.ts): a crashed holder's slot frees itself after that. */
 const WOODPECKER_ATTEMPT_TIMEOUT_MS = 1_000;
-const LEASE_TTL_MS = WOODPECKER_ATTEMPT_TIMEOUT_MS + 5_000;
+/** A live holder renews its lease every third of this; a crashed holder's slot frees itself this long after its last renewal. */
+const LEASE_TTL_MS = 6_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -23,6 +23,7 @@ describeWithRedis('3 BFF instances sharing state through Redis', () => {
         UPSTREAM_QUOTA_WINDOW_MS: String(WINDOW_MS),
         RATE_LIMIT_GENERATE_PER_MINUTE: '5',
         WOODPECKER_ATTEMPT_TIMEOUT_MS: String(WOODPECKER_ATTEMPT_TIMEOUT_MS),
+        UPSTREAM_LEASE_TTL_MS: String(LEASE_TTL_MS),
         // Long enough to outwait a dead holder's lease (the crash scenario).
         UPSTREAM_QUEUE_MAX_WAIT_MS: '15000',
         DEADLINE_READ_MS: '15000',

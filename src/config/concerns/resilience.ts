@@ -10,6 +10,12 @@ const variables = z.object({
   ),
   RETRY_BASE_DELAY_MS: int(500).describe('first backoff of the exponential backoff with full jitter'),
   RETRY_MAX_DELAY_MS: int(8_000).describe('the longest backoff; at least RETRY_BASE_DELAY_MS'),
+  UPSTREAM_MAX_RETRY_AFTER_MS: int(60_000, 1).describe(
+    "the longest upstream retry-after honoured: the quotas we know refill per minute, so a longer hint pauses the gate only this long and the call fails at once with UPSTREAM_RATE_LIMITED and the upstream's hint",
+  ),
+  UPSTREAM_LEASE_TTL_MS: int(6_000, 100).describe(
+    'a gate lease (a concurrency slot, shared through Redis) lives this long past its last renewal; its holder renews it every third of that while its request is in flight, so a crashed holder frees its slot within this time',
+  ),
   CIRCUIT_FAILURE_THRESHOLD: integer(1)
     .max(100, 'a percentage')
     .default(50)
@@ -38,6 +44,8 @@ export const resilience = variables
       maxAttempts: env.UPSTREAM_MAX_ATTEMPTS,
       retryBaseDelayMs: env.RETRY_BASE_DELAY_MS,
       retryMaxDelayMs: env.RETRY_MAX_DELAY_MS,
+      maxRetryAfterMs: env.UPSTREAM_MAX_RETRY_AFTER_MS,
+      leaseTtlMs: env.UPSTREAM_LEASE_TTL_MS,
       circuit: {
         failureThresholdPercent: env.CIRCUIT_FAILURE_THRESHOLD,
         minimumCalls: env.CIRCUIT_MIN_CALLS,

@@ -21,11 +21,21 @@ const variables = z.object({
   WOODPECKER_ATTEMPT_TIMEOUT_MS: int(20_000, 1).describe(
     'how long one attempt may take before it counts as failed (Woodpecker may hold a request 15 s in its own queue)',
   ),
+  WOODPECKER_SLOT_CEILING_MS: int(60_000, 1).describe(
+    "the longest Woodpecker's one slot stays held for one request: Woodpecker keeps working on a request whose caller left or timed out, so the slot is held until it answered, or until this ceiling passes and the socket is cut (Woodpecker may queue a request 15 s, which leaves 45 s to process it); at least WOODPECKER_ATTEMPT_TIMEOUT_MS",
+  ),
+  WOODPECKER_MAX_RESPONSE_BYTES: int(16 * 1024 * 1024, 1024).describe(
+    'the largest response body read from Woodpecker (one is read at a time; a page of 1000 prospects with long snippets is about 8 MB); a larger one is a fault and the socket is cut',
+  ),
 });
 
 export const woodpecker = variables
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.WOODPECKER_API_KEY) refuser(ctx)('WOODPECKER_API_KEY', 'required in production');
+    const refuse = refuser(ctx);
+    if (env.NODE_ENV === 'production' && !env.WOODPECKER_API_KEY) refuse('WOODPECKER_API_KEY', 'required in production');
+    if (env.WOODPECKER_SLOT_CEILING_MS < env.WOODPECKER_ATTEMPT_TIMEOUT_MS) {
+      refuse('WOODPECKER_SLOT_CEILING_MS', 'must be at least WOODPECKER_ATTEMPT_TIMEOUT_MS');
+    }
   })
   .transform((env) => ({
     woodpecker: {
@@ -35,6 +45,8 @@ export const woodpecker = variables
       maxProspectsPerExport: env.MAX_PROSPECTS_PER_EXPORT,
       campaignCacheTtlMs: env.CAMPAIGN_CACHE_TTL_SECONDS * 1000,
       attemptTimeoutMs: env.WOODPECKER_ATTEMPT_TIMEOUT_MS,
+      slotCeilingMs: env.WOODPECKER_SLOT_CEILING_MS,
+      maxResponseBytes: env.WOODPECKER_MAX_RESPONSE_BYTES,
       /** requestsPerMinute 0 means no per-minute cap (Woodpecker documents none, only one-at-a-time). */
       limits: { maxConcurrency: env.WOODPECKER_MAX_CONCURRENCY, requestsPerMinute: env.WOODPECKER_REQUESTS_PER_MINUTE },
     },

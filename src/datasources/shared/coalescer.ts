@@ -1,3 +1,4 @@
+import type { Clock } from './clock';
 import { Deadline } from './deadline';
 
 interface SharedRun {
@@ -5,6 +6,8 @@ interface SharedRun {
   /** Callers still waiting for the result. */
   waiting: number;
   controller: AbortController;
+  /** Aborted when every caller left or the run's own time is up: from then on it only winds down. */
+  deadline: Deadline;
 }
 
 /**
@@ -15,9 +18,13 @@ interface SharedRun {
  * when every caller has gone: one impatient caller does not cancel the read for the others. Each caller still
  * stops waiting at its own deadline or disconnect. A later caller with more time left does not extend the
  * shared run (it may time out earlier than alone), and the upstream counters are charged to the first caller.
+ * A run whose deadline fired (everyone left, or its time is up) is only winding down: a newcomer never joins
+ * it, it starts a fresh run, which takes the key over.
  */
 export class Coalescer {
   private readonly runs = new Map<string, SharedRun>();
+
+  constructor(private readonly clock: Clock) {}
 
   run<T>(
     key: string,
@@ -26,14 +33,15 @@ export class Coalescer {
     leaveError: (signal: AbortSignal) => unknown,
   ): Promise<T> {
     if (deadline.signal.aborted) return Promise.reject(leaveError(deadline.signal));
-    const shared = this.runs.get(key) ?? this.start(key, deadline, start);
+    const current = this.runs.get(key);
+    const shared = current && !current.deadline.signal.aborted ? current : this.start(key, deadline, start);
     return this.wait(shared, deadline, leaveError) as Promise<T>;
   }
 
   private start(key: string, deadline: Deadline, start: (shared: Deadline) => Promise<unknown>): SharedRun {
     const controller = new AbortController();
-    const sharedDeadline = Deadline.after(deadline.remainingMs(), controller.signal);
-    const shared: SharedRun = { promise: Promise.resolve(), waiting: 0, controller };
+    const sharedDeadline = Deadline.after(deadline.remainingMs(), controller.signal, this.clock);
+    const shared: SharedRun = { promise: Promise.resolve(), waiting: 0, controller, deadline: sharedDeadline };
     shared.promise = start(sharedDeadline).finally(() => {
       sharedDeadline.dispose();
       if (this.runs.get(key) === shared) this.runs.delete(key);

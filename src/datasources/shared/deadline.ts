@@ -1,3 +1,5 @@
+import { systemClock, type Clock, type Timer } from './clock';
+
 /**
  * The time budget of one operation (a read, a generation, an export). Upstream attempt timeouts are derived
  * from it, the gate refuses waits that would outlive it, and its signal aborts queued and in-flight work when
@@ -6,30 +8,33 @@
 export class Deadline {
   readonly signal: AbortSignal;
   private readonly expiresAt: number;
-  private readonly timer: NodeJS.Timeout;
+  private readonly timer: Timer;
 
   private readonly detach: () => void;
 
-  private constructor(budgetMs: number, parent?: AbortSignal) {
-    this.expiresAt = Date.now() + budgetMs;
+  private constructor(
+    budgetMs: number,
+    parent: AbortSignal | undefined,
+    private readonly clock: Clock,
+  ) {
+    this.expiresAt = clock.now() + budgetMs;
     const controller = new AbortController();
-    this.timer = setTimeout(() => controller.abort(new DeadlineExceeded(budgetMs)), budgetMs);
-    this.timer.unref();
+    this.timer = clock.schedule(budgetMs, () => controller.abort(new DeadlineExceeded(budgetMs)), { unref: true });
     // The parent (the client's connection) outlives many deadlines, so the listener is removed on dispose.
     const onParentAbort = () => controller.abort(parent?.reason);
     if (parent?.aborted) controller.abort(parent.reason);
     else parent?.addEventListener('abort', onParentAbort, { once: true });
     this.detach = () => parent?.removeEventListener('abort', onParentAbort);
-    controller.signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
+    controller.signal.addEventListener('abort', () => this.timer.cancel(), { once: true });
     this.signal = controller.signal;
   }
 
   /** A deadline `budgetMs` from now that also ends when `parent` aborts (e.g. the client disconnected). */
-  static after(budgetMs: number, parent?: AbortSignal): Deadline {
-    return new Deadline(budgetMs, parent);
+  static after(budgetMs: number, parent?: AbortSignal, clock: Clock = systemClock): Deadline {
+    return new Deadline(budgetMs, parent, clock);
   }
 
-  remainingMs(now = Date.now()): number {
+  remainingMs(now = this.clock.now()): number {
     return this.signal.aborted ? 0 : Math.max(0, this.expiresAt - now);
   }
 
@@ -39,7 +44,7 @@ export class Deadline {
 
   /** Frees the timer and the parent listener once the operation is over. */
   dispose(): void {
-    clearTimeout(this.timer);
+    this.timer.cancel();
     this.detach();
   }
 }

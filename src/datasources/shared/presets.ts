@@ -55,11 +55,12 @@ export function createClaudeCountTokensUpstream(config: Config, extras: Upstream
 
 /**
  * Woodpecker processes one request at a time per key and drops what its own short queue cannot hold, so the
- * gate holds it to `maxConcurrency` (1) and queues here instead. It documents no per-minute quota: a request
+ * gate holds it to `maxConcurrency` (1) and queues here instead. The slot is held until Woodpecker answered,
+ * not until we stopped waiting: it keeps working on a request whose socket we closed. It documents no per-minute quota: a request
  * budget exists only when one is configured (> 0).
  */
 export function createWoodpeckerUpstream(config: Config, extras: UpstreamExtras = {}): UpstreamRuntime {
-  const { limits, attemptTimeoutMs } = config.woodpecker;
+  const { limits, attemptTimeoutMs, slotCeilingMs } = config.woodpecker;
   if (limits.maxConcurrency > 1) {
     logger.warn('WOODPECKER_MAX_CONCURRENCY above 1: Woodpecker processes one request at a time per key and drops the excess', {
       component: 'upstream',
@@ -76,6 +77,8 @@ export function createWoodpeckerUpstream(config: Config, extras: UpstreamExtras 
     },
     resilience: config.resilience,
     attemptTimeoutMs,
+    // Closing the socket does not stop Woodpecker's work on a request: the slot is held until it answered.
+    slotCeilingMs,
     ...extras,
   });
 }

@@ -2,16 +2,28 @@ import type winston from 'winston';
 import { describeError } from '../../logging/logger';
 import type { ErrorCode } from '../../errors';
 import type { CircuitState } from './upstream';
-import type { FailureClass, UpstreamName } from './upstream-failure';
+import type { FailureClass, UpstreamFailure, UpstreamName } from './upstream-failure';
 
 export interface AttemptEvent {
   upstream: UpstreamName;
   route: string;
   attempt: number;
+  /** How long the caller waited (with the slot held until the answer, the exchange may run on: see onDetachedEnd). */
   durationMs: number;
   /** 'ok', the failure class, or 'unexpected' when `run` threw something that is not an UpstreamFailure. */
   outcome: 'ok' | FailureClass | 'unexpected';
   status?: number;
+  /** The failure, when the outcome is a failure class. */
+  failure?: UpstreamFailure;
+  upstreamRequestId?: string;
+}
+
+/** An exchange whose caller had stopped waiting has ended (the upstream answered, or the slot ceiling passed). */
+export interface DetachedEndEvent {
+  upstream: UpstreamName;
+  route: string;
+  attempt: number;
+  outcome: 'ok' | FailureClass | 'unexpected';
 }
 
 /** Every gate grant, including those that did not wait (`waitedMs` 0). */
@@ -25,6 +37,8 @@ export interface CircuitChangeEvent {
   upstream: UpstreamName;
   from: CircuitState;
   to: CircuitState;
+  /** How long the circuit stays OPEN, when `to` is OPEN. */
+  openForMs?: number;
 }
 
 export interface OutcomeEvent {
@@ -38,11 +52,17 @@ export interface OutcomeEvent {
   metTransientFailure: boolean;
   /** The error code the caller got, when not ok. */
   code?: ErrorCode;
+  /** What ended the call when not ok, before translation: an UpstreamFailure, a LocalRejection, a BffError or a bug. */
+  error?: unknown;
 }
 
-/** Hooks for metrics and tracing; every one is optional. They run synchronously on the call path: keep them cheap. */
+/**
+ * Hooks for logging, metrics and tracing; every one is optional. They run synchronously on the call path (in
+ * the request's async context, so log lines keep its request id): keep them cheap.
+ */
 export interface UpstreamListener {
   onAttempt?(event: AttemptEvent): void;
+  onDetachedEnd?(event: DetachedEndEvent): void;
   onQueueWait?(event: QueueWaitEvent): void;
   onCircuitChange?(event: CircuitChangeEvent): void;
   onOutcome?(event: OutcomeEvent): void;
@@ -66,11 +86,6 @@ export class UpstreamEvents {
     return () => {
       this.listeners = this.listeners.filter((l) => l !== listener);
     };
-  }
-
-  /** Lets callers skip building an event nobody listens to. */
-  get active(): boolean {
-    return this.listeners.length > 0;
   }
 
   emit<K extends keyof UpstreamListener>(hook: K, event: EventOf<K>): void {

@@ -4,13 +4,16 @@ import { BffError, type ErrorCode } from '../../errors';
 import { describeError, logger as rootLogger } from '../../logging/logger';
 import { recordRequestStats } from '../../logging/request-context';
 import { abortableSleep } from './abortable-sleep';
-import { runAttempt, type AttemptOutcome, type AttemptResult } from './attempt';
-import { CircuitBreaker, type CircuitChange, type HealthVerdict } from './circuit-breaker';
+import { runAttempt, type AttemptResult } from './attempt';
+import { outcomeLabel, reachedUpstream, verdictOf, type AttemptOutcome } from './attempt-outcome';
+import { CircuitBreaker, type CircuitChange } from './circuit-breaker';
+import { systemClock, type Clock } from './clock';
 import { Coalescer } from './coalescer';
 import type { Deadline } from './deadline';
 import { DEFAULT_COST } from './gate/cost';
 import type { GateLimits, GateStore } from './gate/gate-store';
 import { MemoryGateStore } from './gate/memory-gate-store';
+import type { Permit } from './gate/permit';
 import { GateScheduler } from './gate/scheduler';
 import { LocalRejection } from './local-rejection';
 import { parseRateLimitHeaders } from './rate-limit-headers';
@@ -19,21 +22,12 @@ import { internalError, toBffError } from './to-bff-error';
 import type { Upstream, UpstreamCall, UpstreamStatusSnapshot } from './upstream';
 import { UpstreamEvents, type UpstreamListener } from './upstream-events';
 import { abortedFailure, UpstreamFailure, type FailureClass, type UpstreamName } from './upstream-failure';
+import { upstreamLogListener } from './upstream-log';
+import { statusSnapshot } from './upstream-status';
 
-/** The holder of a lease gives up at its attempt timeout; the lease outlives it by this much before it expires. */
-const LEASE_GRACE_MS = 5_000;
 /** A blocked head asks the store again at least this often (a shared store frees capacity without telling us). */
 const DEFAULT_POLL_INTERVAL_MS = 250;
 const NO_FAILURES: readonly UpstreamFailure[] = Object.freeze([]);
-
-/**
- * Whether the attempt counted against the upstream's quota. An answer with a status (even a 429 or an
- * E_TOO_MANY_REQUESTS, which did not act on the request) was received and counted, so its reservation is
- * not refunded; only a request that never arrived (connection refused) gives its budget back.
- */
-function reachedUpstream(outcome: AttemptOutcome<unknown>): boolean {
-  return !(outcome.kind === 'failed' && outcome.failure.delivery === 'no' && outcome.failure.status === undefined);
-}
 const RATE_LIMIT_CLASSES: ReadonlySet<FailureClass> = new Set(['rate_limited', 'upstream_queue_full']);
 
 export interface UpstreamRuntimeOptions {
@@ -42,18 +36,27 @@ export interface UpstreamRuntimeOptions {
   displayName: string;
   limits: GateLimits;
   resilience: Omit<ResilienceConfig, 'deadlines' | 'quotaWindowMs'>;
-  /** Longest one attempt may take (the deadline may cut it shorter). */
+  /** Longest a caller waits for one attempt (the deadline may cut it shorter). */
   attemptTimeoutMs: number;
+  /**
+   * For an upstream that keeps working on a request after its socket closed (Woodpecker): the slot is held
+   * until the upstream answered, at most this long. The caller still stops waiting at its attempt timeout,
+   * deadline or disconnect, with the same failure as otherwise; the exchange runs on in the background,
+   * holding the permit (its answer is discarded), and is cut (socket destroyed, slot freed) only at this
+   * ceiling. A retry simply waits in the gate for the slot. Unset (Claude): the caller's signal aborts the
+   * exchange and frees the slot, since abandoning a generation is what we want there.
+   */
+  slotCeilingMs?: number;
   /**
    * Gate state; default in-memory (single instance). Pass a shared store to limit across instances, or a
    * factory that builds it from these limits (the presets own the limits).
    */
   store?: GateStore | ((limits: GateLimits) => GateStore);
-  /** Default: attempt timeout + 5 s. */
-  leaseTtlMs?: number;
   pollIntervalMs?: number;
   /** [0, 1) for backoff jitter; inject a seeded one in tests. */
   random?: () => number;
+  /** Every timeout, backoff, gate wake-up and lease renewal runs on it; tests drive a test clock. */
+  clock?: Clock;
   listeners?: readonly UpstreamListener[];
 }
 
@@ -70,11 +73,12 @@ export function createUpstream(options: UpstreamRuntimeOptions): UpstreamRuntime
 class Runtime implements UpstreamRuntime {
   readonly name: UpstreamName;
   private readonly displayName: string;
+  private readonly clock: Clock;
   private readonly log: winston.Logger;
   private readonly store: GateStore;
   private readonly scheduler: GateScheduler;
   private readonly circuit: CircuitBreaker;
-  private readonly coalescer = new Coalescer();
+  private readonly coalescer: Coalescer;
   private readonly events: UpstreamEvents;
   private readonly backoff: BackoffSettings;
   private readonly rateLimitPauseMs: number;
@@ -83,20 +87,23 @@ class Runtime implements UpstreamRuntime {
   constructor(private readonly options: UpstreamRuntimeOptions) {
     this.name = options.name;
     this.displayName = options.displayName;
+    this.clock = options.clock ?? systemClock;
     this.log = rootLogger.child({ component: 'upstream', upstream: options.name });
     const { store } = options;
-    this.store = typeof store === 'function' ? store(options.limits) : (store ?? new MemoryGateStore(options.limits));
+    this.store = typeof store === 'function' ? store(options.limits) : (store ?? new MemoryGateStore(options.limits, this.clock.now()));
     this.scheduler = new GateScheduler({
       upstream: options.name,
       store: this.store,
       queueMax: options.resilience.queueMax,
       queueMaxWaitMs: options.resilience.queueMaxWaitMs,
-      leaseTtlMs: options.leaseTtlMs ?? options.attemptTimeoutMs + LEASE_GRACE_MS,
+      leaseTtlMs: options.resilience.leaseTtlMs,
       pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+      clock: this.clock,
       logger: this.log,
     });
     this.circuit = new CircuitBreaker(options.resilience.circuit, this.onCircuitChange);
-    this.events = new UpstreamEvents(options.listeners ?? [], this.log);
+    this.coalescer = new Coalescer(this.clock);
+    this.events = new UpstreamEvents([upstreamLogListener(options.displayName, this.log), ...(options.listeners ?? [])], this.log);
     this.backoff = {
       baseDelayMs: options.resilience.retryBaseDelayMs,
       maxDelayMs: options.resilience.retryMaxDelayMs,
@@ -123,34 +130,17 @@ class Runtime implements UpstreamRuntime {
   }
 
   status(): UpstreamStatusSnapshot {
-    const now = Date.now();
-    const store = this.store.snapshot(now);
-    const { budgets } = this.options.limits;
-    const { resilience } = this.options;
-    return {
+    const now = this.clock.now();
+    return statusSnapshot({
       name: this.name,
+      limits: this.options.limits,
+      resilience: this.options.resilience,
       queued: this.scheduler.queued,
       inFlight: this.scheduler.inFlight,
-      limits: {
-        maxConcurrency: store.maxConcurrency,
-        ...(budgets.requests !== undefined && { requestsPerMinute: budgets.requests }),
-        ...(budgets.input_tokens !== undefined && { inputTokensPerMinute: budgets.input_tokens }),
-        ...(budgets.output_tokens !== undefined && { outputTokensPerMinute: budgets.output_tokens }),
-        queueMax: resilience.queueMax,
-        queueMaxWaitMs: resilience.queueMaxWaitMs,
-        maxAttempts: resilience.maxAttempts,
-      },
-      budgets: store.budgets.map((b) => ({
-        dimension: b.dimension,
-        limit: Math.floor(b.limit),
-        remaining: Math.max(0, Math.floor(b.remaining)),
-        ...(b.upstreamRemaining !== undefined && { upstreamRemaining: b.upstreamRemaining }),
-        ...(b.upstreamResetAt !== undefined && { upstreamResetAt: new Date(b.upstreamResetAt) }),
-      })),
+      store: this.store.snapshot(now),
       circuit: this.circuit.stateAt(now),
-      ...(store.pausedUntil !== undefined && { pausedUntil: new Date(store.pausedUntil) }),
-      ...(this.lastError && { lastErrorClass: this.lastError.failureClass, lastErrorAt: this.lastError.at }),
-    };
+      lastError: this.lastError,
+    });
   }
 
   close(): Promise<void> {
@@ -173,17 +163,19 @@ class Runtime implements UpstreamRuntime {
         const failure = outcome.failure;
         failures.push(failure);
         if (!shouldRetry(call.retry, failure) || attempt >= this.options.resilience.maxAttempts) throw failure;
+        // A hint beyond the cap is not waited out: the caller gets it (UPSTREAM_RATE_LIMITED) and decides.
+        if ((failure.retryAfterMs ?? 0) > this.options.resilience.maxRetryAfterMs) throw failure;
         const delayMs = retryDelayMs(attempt, failure, this.backoff);
         // Sleeping into the deadline only to fail later helps nobody: report the failure now.
         if (delayMs >= deadline.remainingMs()) throw failure;
         recordRequestStats({ retries: 1 });
-        await abortableSleep(delayMs, deadline.signal).catch(() => {
+        await abortableSleep(delayMs, deadline.signal, this.clock).catch(() => {
           throw abortedFailure(this.name, deadline.signal, 'no');
         });
       }
     } catch (error) {
-      const bffError = this.translate(error, call.route, attempt);
-      this.emitOutcome(call, attempt, failures, bffError.code);
+      const bffError = this.translate(error);
+      this.emitOutcome(call, attempt, failures, { code: bffError.code, error });
       throw bffError;
     }
   }
@@ -194,18 +186,18 @@ class Runtime implements UpstreamRuntime {
     attempt: number,
     previousFailures: readonly UpstreamFailure[],
   ): Promise<AttemptOutcome<T>> {
-    const blockedMs = this.circuit.blockedForMs(Date.now());
+    const blockedMs = this.circuit.blockedForMs(this.clock.now());
     if (blockedMs > 0) throw new LocalRejection('circuit_open', blockedMs, 'circuit open');
     const permit = await this.scheduler.acquire(call.cost ?? DEFAULT_COST, deadline);
     if (permit.waitedMs > 0) recordRequestStats({ queueWaitMs: permit.waitedMs });
     // Every grant, waits of 0 included: a wait histogram without them would overstate every percentile.
-    if (this.events.active) this.events.emit('onQueueWait', { upstream: this.name, route: call.route, waitedMs: permit.waitedMs });
+    this.events.emit('onQueueWait', { upstream: this.name, route: call.route, waitedMs: permit.waitedMs });
     // Asked again after the wait: the circuit may have opened meanwhile, and a HALF_OPEN probe is only spent
     // by a call that holds a slot.
-    const ticket = this.circuit.admit(Date.now());
+    const ticket = this.circuit.admit(this.clock.now());
     if (!ticket) {
       permit.release(false);
-      throw new LocalRejection('circuit_open', this.circuit.blockedForMs(Date.now()), 'circuit opened while queued');
+      throw new LocalRejection('circuit_open', this.circuit.blockedForMs(this.clock.now()), 'circuit opened while queued');
     }
     recordRequestStats({ upstreamCalls: 1 });
     const result = await runAttempt({
@@ -218,28 +210,42 @@ class Runtime implements UpstreamRuntime {
       attemptTimeoutMs: this.options.attemptTimeoutMs,
       permit,
       observeRateLimitHeaders: this.observeRateLimitHeaders,
+      slotCeilingMs: this.options.slotCeilingMs,
+      clock: this.clock,
     });
-    const { outcome } = result;
-    this.circuit.record(ticket, verdictOf(outcome), Date.now());
+    const { outcome, detached } = result;
+    this.circuit.record(ticket, verdictOf(outcome), this.clock.now());
     // Before the release: the next waiter must not be granted ahead of a pause this failure calls for.
     if (outcome.kind === 'failed') this.learnFromFailure(outcome.failure);
-    permit.release(reachedUpstream(outcome));
+    if (detached) void detached.then((late) => this.endDetached(call.route, attempt, permit, late));
+    else permit.release(reachedUpstream(outcome));
     this.reportAttempt(call, attempt, result);
     return outcome;
   }
 
-  /** A retry-after (or a bare 429) stops the WHOLE gate, not just this call: every other call would hit it too. */
+  /** The upstream answered (or the ceiling passed) after the caller stopped waiting: only now is the slot free. */
+  private endDetached(route: string, attempt: number, permit: Permit, late: AttemptOutcome<unknown>): void {
+    if (late.kind === 'failed') this.learnFromFailure(late.failure);
+    permit.release(reachedUpstream(late));
+    this.events.emit('onDetachedEnd', { upstream: this.name, route, attempt, outcome: outcomeLabel(late) });
+  }
+
+  /**
+   * A retry-after (or a bare 429) stops the WHOLE gate, not just this call: every other call would hit it too.
+   * Never longer than the cap: a runaway hint (a proxy's, a daily cap's) must not stop every call for hours.
+   */
   private learnFromFailure(failure: UpstreamFailure): void {
-    const now = Date.now();
+    const now = this.clock.now();
     // A caller giving up says nothing about the upstream; the status page shows upstream trouble only.
     if (failure.failureClass !== 'aborted') this.lastError = { failureClass: failure.failureClass, at: new Date(now) };
-    const pauseMs = failure.retryAfterMs ?? (RATE_LIMIT_CLASSES.has(failure.failureClass) ? this.rateLimitPauseMs : undefined);
+    const hintMs = failure.retryAfterMs ?? (RATE_LIMIT_CLASSES.has(failure.failureClass) ? this.rateLimitPauseMs : undefined);
+    const pauseMs = hintMs === undefined ? undefined : Math.min(hintMs, this.options.resilience.maxRetryAfterMs);
     if (pauseMs) this.storeCall(this.store.pauseUntil(now + pauseMs));
   }
 
   private readonly observeRateLimitHeaders = (get: (name: string) => string | null | undefined): void => {
     const reports = parseRateLimitHeaders(get);
-    const now = Date.now();
+    const now = this.clock.now();
     for (const [dimension, report] of reports) this.storeCall(this.store.correct(dimension, report, now));
   };
 
@@ -250,56 +256,22 @@ class Runtime implements UpstreamRuntime {
   private reportAttempt<T>(call: UpstreamCall<T>, attempt: number, result: AttemptResult<T>): void {
     const { outcome, durationMs, upstreamRequestId } = result;
     const failure = outcome.kind === 'failed' ? outcome.failure : undefined;
-    if (outcome.kind === 'ok') {
-      if (this.log.isDebugEnabled()) this.log.debug('upstream attempt', { route: call.route, attempt, durationMs, upstreamRequestId });
-    } else if (failure) {
-      this.log.warn('upstream attempt failed', {
-        route: call.route,
-        attempt,
-        durationMs,
-        failureClass: failure.failureClass,
-        status: failure.status,
-        upstreamCode: failure.upstreamCode,
-        delivery: failure.delivery,
-        retryAfterMs: failure.retryAfterMs,
-        upstreamRequestId: upstreamRequestId ?? failure.upstreamRequestId,
-        error: failure.message,
-      });
-    }
-    if (!this.events.active) return;
     this.events.emit('onAttempt', {
       upstream: this.name,
       route: call.route,
       attempt,
       durationMs,
-      outcome: outcome.kind === 'ok' ? 'ok' : (failure?.failureClass ?? 'unexpected'),
+      outcome: outcomeLabel(outcome),
       ...(failure?.status !== undefined && { status: failure.status }),
+      ...(failure && { failure }),
+      ...(upstreamRequestId !== undefined && { upstreamRequestId }),
     });
   }
 
-  /** Everything that leaves `execute` goes through here: a BffError from the closed set, logged once. */
-  private translate(error: unknown, route: string, attempts: number): BffError {
+  /** Everything that leaves `execute` goes through here: a BffError from the closed set. */
+  private translate(error: unknown): BffError {
     if (error instanceof BffError) return error;
-    if (error instanceof UpstreamFailure) {
-      const bffError = toBffError(error, this.displayName);
-      if (error.failureClass === 'auth' || error.failureClass === 'forbidden') {
-        this.log.error(`${this.displayName} refused our credentials: check its API key and permissions`, {
-          route,
-          status: error.status,
-          failureClass: error.failureClass,
-        });
-      } else {
-        this.log.info('upstream call gave up', { route, attempts, failureClass: error.failureClass, code: bffError.code });
-      }
-      return bffError;
-    }
-    if (error instanceof LocalRejection) {
-      const level = error.kind === 'cost_too_large' ? 'error' : 'warn';
-      const { kind, retryAfterMs, message } = error;
-      this.log.log(level, 'upstream call refused locally', { route, kind, retryAfterMs, reason: message });
-      return toBffError(error, this.displayName);
-    }
-    this.log.error('upstream call failed unexpectedly', { route, error: describeError(error) });
+    if (error instanceof UpstreamFailure || error instanceof LocalRejection) return toBffError(error, this.displayName);
     return internalError(error);
   }
 
@@ -307,30 +279,20 @@ class Runtime implements UpstreamRuntime {
     call: UpstreamCall<T>,
     attempts: number,
     failures: readonly UpstreamFailure[],
-    code: ErrorCode | undefined,
+    failed: { code: ErrorCode; error: unknown } | undefined,
   ): void {
-    if (!this.events.active) return;
     this.events.emit('onOutcome', {
       upstream: this.name,
       route: call.route,
-      ok: code === undefined,
+      ok: failed === undefined,
       attempts,
-      recovered: code === undefined && attempts > 1,
+      recovered: failed === undefined && attempts > 1,
       metTransientFailure: failures.some((f) => f.transient),
-      ...(code !== undefined && { code }),
+      ...failed,
     });
   }
 
   private readonly onCircuitChange = ({ from, to, openForMs }: CircuitChange): void => {
-    if (to === 'OPEN') this.log.warn(`${this.displayName} circuit opened: failing fast`, { from, openForMs });
-    else this.log.info(`${this.displayName} circuit ${to === 'CLOSED' ? 'closed' : 'half-open: probing'}`, { from });
-    if (this.events.active) this.events.emit('onCircuitChange', { upstream: this.name, from, to });
+    this.events.emit('onCircuitChange', { upstream: this.name, from, to, ...(openForMs !== undefined && { openForMs }) });
   };
-}
-
-/** Only the upstream's own ill health counts against the circuit; quota and input answers show it is alive. */
-function verdictOf(outcome: AttemptOutcome<unknown>): HealthVerdict {
-  if (outcome.kind === 'ok') return 'healthy';
-  if (outcome.kind === 'unexpected' || outcome.failure.failureClass === 'aborted') return 'neutral';
-  return outcome.failure.unhealthy ? 'unhealthy' : 'healthy';
 }

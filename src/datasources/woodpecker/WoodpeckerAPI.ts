@@ -66,6 +66,7 @@ export function createWoodpeckerShared(
       apiKey: woodpecker.apiKey,
       // The gate lets at most this many calls through at once; more sockets would only idle.
       connections: woodpecker.limits.maxConcurrency,
+      maxResponseBytes: woodpecker.maxResponseBytes,
     }),
     campaignCache: new CampaignCache(campaignStore, woodpecker.campaignCacheTtlMs, now),
     config: woodpecker,

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import { UpstreamFailure, type Delivery } from '../shared/upstream-failure';
 import { log } from './log';
 import { interpretResponse } from './response-classifier';
@@ -13,9 +13,12 @@ export interface WoodpeckerRequest {
   query?: Record<string, QueryValue>;
   /** Sent as JSON. */
   body?: unknown;
-  /** The attempt's signal (attempt timeout, operation deadline, client disconnect). */
+  /**
+   * Cuts the exchange (socket destroyed). The runtime aborts it only at the slot ceiling, never when the
+   * caller leaves: Woodpecker would go on working on the request anyway, so the slot stays held until it answers.
+   */
   signal: AbortSignal;
-  /** This attempt's own time limit; enforced here too, so a timeout is told apart from a caller abort. */
+  /** The exchange's hard time limit (the slot ceiling); enforced here too, so a timeout is told apart from an abort. */
   timeoutMs: number;
   /** The route reports per-prospect outcomes, so a top-level item code is not a batch failure. */
   reportsItemOutcomes?: boolean;
@@ -34,6 +37,8 @@ export interface WoodpeckerHttpOptions {
   apiKey: string | undefined;
   /** Sockets kept open to Woodpecker. */
   connections: number;
+  /** Longest response body read; a longer one fails as an invalid response and its socket is cut. */
+  maxResponseBytes: number;
 }
 
 /** Socket errors raised before a byte of the request could reach Woodpecker: re-sending cannot duplicate. */
@@ -48,6 +53,31 @@ const NOT_SENT_CODES = new Set([
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 const ATTEMPT_TIMED_OUT = Symbol('attempt timed out');
+
+/** Destroys the body stream, which aborts the request and closes its socket (the rest is never read). */
+function cut(body: Dispatcher.ResponseData['body']): undefined {
+  // The abort error the stream emits is the end we asked for.
+  body.on('error', () => undefined);
+  body.destroy();
+  return undefined;
+}
+
+/** The body as text, or undefined (the stream destroyed, so the socket is cut) once it is longer than `maxBytes`. */
+async function readCapped(
+  body: Dispatcher.ResponseData['body'],
+  headers: IncomingHttpHeaders,
+  maxBytes: number,
+): Promise<string | undefined> {
+  if (Number(headers['content-length']) > maxBytes) return cut(body);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) return cut(body);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 /** Query parameters as sent: absent values dropped, the rest as strings (so equal queries compare equal). */
 export function compactQuery(query: Record<string, QueryValue> = {}): Record<string, string> {
@@ -90,8 +120,10 @@ export class WoodpeckerHttp {
   private readonly pool: Pool;
   private readonly pathPrefix: string;
   private readonly headers: Record<string, string>;
+  private readonly maxResponseBytes: number;
 
   constructor(options: WoodpeckerHttpOptions) {
+    this.maxResponseBytes = options.maxResponseBytes;
     const base = new URL(options.baseUrl);
     this.pool = new Pool(base.origin, { connections: options.connections });
     this.pathPrefix = base.pathname.replace(/\/+$/, '');
@@ -116,7 +148,15 @@ export class WoodpeckerHttp {
         body: hasBody ? JSON.stringify(request.body) : undefined,
         signal: attempt.signal,
       });
-      const text = await response.body.text();
+      const text = await readCapped(response.body, response.headers, this.maxResponseBytes);
+      if (text === undefined) {
+        // Woodpecker has answered (the slot may go), but what it sent is nothing we can use.
+        const reason = `response body over ${this.maxResponseBytes} bytes (HTTP ${response.statusCode})`;
+        throw new UpstreamFailure('woodpecker', 'invalid_response', `Woodpecker ${label}: ${reason}`, {
+          status: response.statusCode,
+          delivery: 'maybe',
+        });
+      }
       const outcome = interpretResponse({
         label,
         status: response.statusCode,

@@ -30,8 +30,8 @@ export function callWoodpecker(sim: WoodpeckerSimulator, pathAndQuery: string, i
   });
 }
 
-export function addProspects(sim: WoodpeckerSimulator, body: unknown): Promise<Response> {
-  return callWoodpecker(sim, '/v1/add_prospects_campaign', { method: 'POST', body: JSON.stringify(body) });
+export function addProspects(sim: WoodpeckerSimulator, body: unknown, signal?: AbortSignal): Promise<Response> {
+  return callWoodpecker(sim, '/v1/add_prospects_campaign', { method: 'POST', body: JSON.stringify(body), signal });
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,5 @@
 import { type WoodpeckerSimulator, startWoodpeckerSimulator } from '../index';
-import { callWoodpecker, sleep } from './helpers';
+import { addProspects, callWoodpecker, sleep } from './helpers';
 
 describe('Woodpecker simulator concurrency model (one request at a time per key)', () => {
   let sim: WoodpeckerSimulator;
@@ -61,6 +61,59 @@ describe('Woodpecker simulator concurrency model (one request at a time per key)
 
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
     expect(sim.stats.maxConcurrentPerKey).toBe(1);
+  });
+
+  describe('when the client leaves (closing the socket does not stop Woodpecker)', () => {
+    const campaignId = () => [...sim.store.campaigns()].find((c) => c.status === 'RUNNING')!.id;
+    const untilArrived = async (requests: number) => {
+      for (let i = 0; i < 200 && sim.stats.requests < requests; i++) await sleep(5);
+      expect(sim.stats.requests).toBe(requests);
+    };
+    /** The simulator has seen the sockets close (`inFlight` counts open connections' requests). */
+    const untilSocketsClosed = async (open: number) => {
+      for (let i = 0; i < 200 && sim.stats.inFlight > open; i++) await sleep(5);
+      expect(sim.stats.inFlight).toBe(open);
+    };
+
+    it('When a client disconnects while its write is processed, then the request stays open until the work is done and the write is applied', async () => {
+      sim.configure({ latencyMs: 300 });
+      const gone = new AbortController();
+      const body = { campaign: { campaign_id: campaignId() }, prospects: [{ email: 'left.early@example.com' }] };
+      const abandoned = addProspects(sim, body, gone.signal).catch(() => 'disconnected');
+      await untilArrived(1);
+      gone.abort();
+      expect(await abandoned).toBe('disconnected');
+      await untilSocketsClosed(0);
+
+      const next = await callWoodpecker(sim, '/v1/me');
+
+      expect(next.status).toBe(200);
+      // The second arrived while Woodpecker still worked on the first: two requests in its hands.
+      expect(sim.stats.maxConcurrentPerKey).toBe(2);
+      expect(sim.store.prospectByEmail('left.early@example.com')).toBeDefined();
+    });
+
+    it('When a client leaves while its write waits in the queue, then the write is still applied in turn and counts as open', async () => {
+      sim.configure({ latencyMs: 200 });
+      const first = callWoodpecker(sim, '/v1/me');
+      await untilArrived(1);
+      const gone = new AbortController();
+      const body = { campaign: { campaign_id: campaignId() }, prospects: [{ email: 'queued.then.left@example.com' }] };
+      const queued = addProspects(sim, body, gone.signal).catch(() => 'disconnected');
+      await untilArrived(2);
+      gone.abort();
+      expect(await queued).toBe('disconnected');
+      await untilSocketsClosed(1);
+
+      const third = await callWoodpecker(sim, '/v1/me');
+
+      expect((await first).status).toBe(200);
+      expect(third.status).toBe(200);
+      // FIFO: the abandoned write ran before the third request.
+      expect(sim.store.prospectByEmail('queued.then.left@example.com')).toBeDefined();
+      expect(sim.stats.maxConcurrentPerKey).toBe(3);
+      expect(sim.stats.dropped).toBe(0);
+    });
   });
 
   it('When requestsPerMinute is set, then requests over it are E_TOO_MANY_REQUESTS quota violations', async () => {

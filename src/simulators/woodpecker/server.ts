@@ -26,7 +26,10 @@ import { WoodpeckerStore } from './store';
 import { WireFormat } from './wire';
 
 export interface WoodpeckerStats extends BaseStats {
-  /** Most requests simultaneously open for one key, queued ones included: the BFF must keep this at 1. */
+  /**
+   * Most requests in Woodpecker's hands at once for one key, from arrival until its work on them is done: queued
+   * ones included, and whether or not the client is still connected. The BFF must keep this at 1.
+   */
   maxConcurrentPerKey: number;
   /** E_TOO_MANY_REQUESTS answers of the queue model: queue full on arrival, or waited too long. */
   dropped: number;
@@ -66,6 +69,8 @@ const V1_ROUTES: Record<string, Partial<Record<string, WoodpeckerRoute>>> = {
 const V2_CAMPAIGNS = '/rest/v2/campaigns/';
 
 const isV2 = (path: string) => path.startsWith('/rest/v2/');
+
+type KnownTarget = RequestTarget<WoodpeckerRoute> & { route: WoodpeckerRoute };
 
 /** A fake Woodpecker REST API (`url` ends in `/rest`), with its one-request-at-a-time-per-key queue. */
 export class WoodpeckerSimulator extends SimulatorBase<
@@ -165,7 +170,19 @@ export class WoodpeckerSimulator extends SimulatorBase<
       const { authErrorStatus } = this.options;
       return sendReply(res, v2 ? v2Error(401, 'Invalid api key') : v1Error('E_SESSION', 'Invalid API key', authErrorStatus));
     }
-    this.trackOpenForKey(key, res);
+    // In Woodpecker's hands from arrival until its work is done, whether or not our client is still connected.
+    this.openForKey(key, +1);
+    try {
+      await this.process(req, res, { route, path, query }, key);
+    } finally {
+      this.openForKey(key, -1);
+    }
+  }
+
+  /** One request of an authenticated key, to the end of Woodpecker's work on it (the client may have left). */
+  private async process(req: IncomingMessage, res: ServerResponse, target: KnownTarget, key: string): Promise<void> {
+    const { route, path, query } = target;
+    const v2 = isV2(path);
     if (!this.quotaAllows(key)) {
       this.stats.quotaViolations++;
       this.stats.rateLimited++;
@@ -191,7 +208,7 @@ export class WoodpeckerSimulator extends SimulatorBase<
       return sendReply(res, this.tooManyRequests(v2));
     }
     try {
-      // Once admitted the server does its work even if the client leaves, as a real backend would.
+      // Once admitted the server does its work even if the client leaves, as the real one does.
       if (!(await this.serviceDelay())) return;
       const context: RouteContext = {
         store: this.data,
@@ -271,11 +288,10 @@ export class WoodpeckerSimulator extends SimulatorBase<
     return candidates.map((c) => c.trim()).find((c) => this.accepts(c));
   }
 
-  private trackOpenForKey(key: string, res: ServerResponse): void {
-    const open = (this.openByKey.get(key) ?? 0) + 1;
+  private openForKey(key: string, change: 1 | -1): void {
+    const open = (this.openByKey.get(key) ?? 0) + change;
     this.openByKey.set(key, open);
     if (open > this.stats.maxConcurrentPerKey) this.stats.maxConcurrentPerKey = open;
-    res.once('close', () => this.openByKey.set(key, (this.openByKey.get(key) ?? 1) - 1));
   }
 
   private quotaAllows(key: string): boolean {

@@ -41,6 +41,18 @@ describe('MemoryGateStore', () => {
     expect(await store.tryAcquire({}, 1_100, 1_000)).toMatchObject({ ok: false, reason: 'concurrency' });
   });
 
+  it('renews a live lease past its first expiry, never shortens it, and cannot revive an expired one', async () => {
+    const store = new MemoryGateStore({ maxConcurrency: 1, budgets: {}, windowMs: 60_000 }, 0);
+    const held = await store.tryAcquire({}, 0, 1_000);
+    if (!held.ok) throw new Error('unreachable');
+    expect(await store.renew(held.leaseId, 1_000, 900)).toBe(true);
+    expect(await store.renew(held.leaseId, 10, 950)).toBe(true); // asks for less: the expiry stays at 1 900
+    expect(await store.tryAcquire({}, 1_500, 1_000)).toMatchObject({ ok: false, reason: 'concurrency', retryInMs: 400 });
+    expect(await store.renew(held.leaseId, 1_000, 1_900)).toBe(false);
+    expect((await store.tryAcquire({}, 1_900, 1_000)).ok).toBe(true);
+    expect(await store.renew('unknown', 1_000, 1_900)).toBe(false);
+  });
+
   it('pauses every grant until the given time, only ever extending the pause', async () => {
     const store = new MemoryGateStore({ maxConcurrency: 4, budgets: {}, windowMs: 60_000 }, 0);
     await store.pauseUntil(2_000);

@@ -72,6 +72,26 @@ describeWithRedis('RedisGateStore (real Redis)', () => {
     expect(Math.floor(store.snapshot(Date.now()).budgets[0]?.remaining ?? 0)).toBe(8);
   });
 
+  it('renews a live lease past its first expiry, never shortens it, and cannot revive an expired one', async () => {
+    const store = storeFor({ maxConcurrency: 1, budgets: {}, windowMs: 60_000 });
+    const held = await store.tryAcquire({}, Date.now(), 60);
+    if (!held.ok) throw new Error('the first acquire must be granted');
+    expect(await store.renew(held.leaseId, TTL, Date.now())).toBe(true);
+    expect(await store.renew(held.leaseId, 10, Date.now())).toBe(true); // asks for less: the expiry stays
+    await sleep(80); // past the first TTL
+    const blocked = await store.tryAcquire({}, Date.now(), TTL);
+    expect(blocked).toMatchObject({ ok: false, reason: 'concurrency' });
+    if (blocked.ok) throw new Error('unreachable');
+    expect(blocked.retryInMs).toBeGreaterThan(TTL - 1_000);
+
+    const short = storeFor({ maxConcurrency: 1, budgets: {}, windowMs: 60_000 });
+    const lapsed = await short.tryAcquire({}, Date.now(), 30);
+    if (!lapsed.ok) throw new Error('the first acquire must be granted');
+    await sleep(50);
+    expect(await short.renew(lapsed.leaseId, TTL, Date.now())).toBe(false);
+    expect((await short.tryAcquire({}, Date.now(), TTL)).ok).toBe(true);
+  });
+
   it('pauses every grant until the given time, only ever extending the pause', async () => {
     const store = storeFor({ maxConcurrency: 4, budgets: {}, windowMs: 60_000 });
     await store.pauseUntil(Date.now() + 400);

@@ -1,12 +1,19 @@
 import type { CircuitChangeEvent } from '../upstream-events';
-import { bffRejection, call, captureLogs, deadline, deferred, failure, flush, runtime, scripted, sleep } from './support/fakes';
+import { bffRejection, call, captureLogs, deadline, deferred, failure, runtime, scripted, TestClock } from './support/fakes';
 
 const logs = captureLogs();
+
+/** Cool-downs and shared deadlines run on a test clock: the tests move it instead of sleeping. */
+let clock: TestClock;
+beforeEach(() => {
+  clock = new TestClock();
+});
+const within = (ms: number, parent?: AbortSignal) => deadline(ms, parent, clock);
 
 /** A short cool-down for the tests that wait for the probe; a long one where OPEN must still hold when asserted. */
 function openCircuitRuntime(openMs: number) {
   const circuit = { failureThresholdPercent: 50, minimumCalls: 4, windowMs: 1_000, openMs };
-  const rt = runtime({ resilience: { maxAttempts: 1, circuit } });
+  const rt = runtime({ clock, resilience: { maxAttempts: 1, circuit } });
   const changes: CircuitChangeEvent[] = [];
   rt.subscribe({ onCircuitChange: (e) => changes.push(e) });
   return { rt, changes };
@@ -14,7 +21,8 @@ function openCircuitRuntime(openMs: number) {
 
 async function failTimes(rt: ReturnType<typeof runtime>, n: number, cls: Parameters<typeof failure>[0] = 'server_error') {
   for (let i = 0; i < n; i++) {
-    await bffRejection(rt.execute(scripted([failure(cls, { retryAfterMs: cls === 'rate_limited' ? 1 : undefined })]).call, deadline(1_000)));
+    const attempt = rt.execute(scripted([failure(cls, { retryAfterMs: cls === 'rate_limited' ? 1 : undefined })]).call, within(1_000));
+    await bffRejection(clock.until(attempt));
   }
 }
 
@@ -23,11 +31,11 @@ describe('circuit breaker in the runtime', () => {
     const { rt, changes } = openCircuitRuntime(1_000);
     await failTimes(rt, 4);
     expect(rt.status().circuit).toBe('OPEN');
-    expect(changes).toEqual([{ upstream: 'claude', from: 'CLOSED', to: 'OPEN' }]);
+    expect(changes).toEqual([{ upstream: 'claude', from: 'CLOSED', to: 'OPEN', openForMs: 1_000 }]);
     expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'warn', message: 'Claude circuit opened: failing fast' }));
 
     const run = jest.fn(async () => 'never');
-    const error = await bffRejection(rt.execute(call(run), deadline(1_000)));
+    const error = await bffRejection(rt.execute(call(run), within(1_000)));
     expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', retryAfterSeconds: 1 });
     expect(error.message).toBe('Claude is unavailable right now; try again in 1 second.');
     expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'warn', kind: 'circuit_open' }));
@@ -44,25 +52,25 @@ describe('circuit breaker in the runtime', () => {
   it('lets one probe through after the cool-down; its success closes the circuit', async () => {
     const { rt, changes } = openCircuitRuntime(100);
     await failTimes(rt, 4);
-    await sleep(110);
+    await clock.advance(110);
     expect(rt.status().circuit).toBe('HALF_OPEN');
     const probeGate = deferred<string>();
-    const probe = rt.execute(call(() => probeGate.promise), deadline(1_000));
-    await flush();
+    const probe = rt.execute(call(() => probeGate.promise), within(1_000));
+    await clock.advance(0);
     const other = jest.fn(async () => 'never');
-    expect((await bffRejection(rt.execute(call(other), deadline(1_000)))).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect((await bffRejection(rt.execute(call(other), within(1_000)))).code).toBe('UPSTREAM_UNAVAILABLE');
     expect(other).not.toHaveBeenCalled();
     probeGate.resolve('probe ok');
     await expect(probe).resolves.toBe('probe ok');
     expect(rt.status().circuit).toBe('CLOSED');
     expect(changes.map((c) => c.to)).toEqual(['OPEN', 'HALF_OPEN', 'CLOSED']);
-    await expect(rt.execute(call(async () => 'flowing'), deadline(1_000))).resolves.toBe('flowing');
+    await expect(rt.execute(call(async () => 'flowing'), within(1_000))).resolves.toBe('flowing');
   });
 
   it('re-opens when the probe fails', async () => {
     const { rt, changes } = openCircuitRuntime(100);
     await failTimes(rt, 4);
-    await sleep(110);
+    await clock.advance(110);
     await failTimes(rt, 1, 'network');
     expect(changes.map((c) => c.to)).toEqual(['OPEN', 'HALF_OPEN', 'OPEN']);
   });
@@ -70,28 +78,28 @@ describe('circuit breaker in the runtime', () => {
 
 describe('coalescing', () => {
   it('shares one execution and one result among identical concurrent reads', async () => {
-    const rt = runtime();
+    const rt = runtime({ clock });
     const run = jest.fn(async () => {
-      await sleep(10);
+      await clock.sleep(10);
       return { campaigns: [1, 2, 3] };
     });
     const read = call(run, { coalesceKey: 'GET /v1/campaign_list' });
-    const results = await Promise.all(Array.from({ length: 5 }, () => rt.execute(read, deadline(1_000))));
+    const results = await clock.until(Promise.all(Array.from({ length: 5 }, () => rt.execute(read, within(1_000)))));
     expect(run).toHaveBeenCalledTimes(1);
     for (const result of results) expect(result).toBe(results[0]);
-    await rt.execute(read, deadline(1_000));
+    await clock.until(rt.execute(read, within(1_000)));
     expect(run).toHaveBeenCalledTimes(2); // nothing is cached once the shared run is over
   });
 
   it('does not share between different keys', async () => {
-    const rt = runtime();
-    const run = jest.fn(async () => sleep(5));
-    await Promise.all([rt.execute(call(run, { coalesceKey: 'a' }), deadline(1_000)), rt.execute(call(run, { coalesceKey: 'b' }), deadline(1_000))]);
+    const rt = runtime({ clock });
+    const run = jest.fn(async () => clock.sleep(5));
+    await clock.until(Promise.all([rt.execute(call(run, { coalesceKey: 'a' }), within(1_000)), rt.execute(call(run, { coalesceKey: 'b' }), within(1_000))]));
     expect(run).toHaveBeenCalledTimes(2);
   });
 
   it('lets each caller leave at its own abort while the others still get the result', async () => {
-    const rt = runtime();
+    const rt = runtime({ clock });
     const answer = deferred<string>();
     let sharedSignal: AbortSignal | undefined;
     const read = call(
@@ -102,9 +110,9 @@ describe('coalescing', () => {
       { coalesceKey: 'k' },
     );
     const leaving = new AbortController();
-    const first = rt.execute(read, deadline(1_000, leaving.signal));
-    const second = rt.execute(read, deadline(1_000));
-    await flush();
+    const first = rt.execute(read, within(1_000, leaving.signal));
+    const second = rt.execute(read, within(1_000));
+    await clock.advance(0);
     leaving.abort(new Error('client went away'));
     expect((await bffRejection(first)).code).toBe('UPSTREAM_TIMEOUT');
     expect(sharedSignal!.aborted).toBe(false);
@@ -113,7 +121,7 @@ describe('coalescing', () => {
   });
 
   it('cancels the shared execution when every caller has left', async () => {
-    const rt = runtime();
+    const rt = runtime({ clock });
     let sharedSignal: AbortSignal | undefined;
     const read = call(
       (ctx) => {
@@ -124,11 +132,58 @@ describe('coalescing', () => {
     );
     const a = new AbortController();
     const b = new AbortController();
-    const calls = [rt.execute(read, deadline(1_000, a.signal)), rt.execute(read, deadline(1_000, b.signal))];
-    await flush();
+    const calls = [rt.execute(read, within(1_000, a.signal)), rt.execute(read, within(1_000, b.signal))];
+    await clock.advance(0);
     a.abort(new Error('gone'));
     b.abort(new Error('gone'));
     await Promise.all(calls.map((c) => bffRejection(c)));
     expect(sharedSignal!.aborted).toBe(true);
+  });
+
+  describe('a newcomer never joins a shared run that was already aborted', () => {
+    /** A read whose exchange takes a while to wind down after its signal fired (a socket being torn down). */
+    function slowToStop() {
+      const stopped = deferred();
+      const runs: AbortSignal[] = [];
+      const read = call(
+        (ctx) => {
+          runs.push(ctx.signal);
+          if (runs.length > 1) return Promise.resolve('fresh');
+          return new Promise<string>((_, reject) => ctx.signal.addEventListener('abort', () => void stopped.promise.then(() => reject(ctx.signal.reason))));
+        },
+        { coalesceKey: 'k' },
+      );
+      return { read, runs, stopped };
+    }
+
+    it('When a caller arrives after every earlier caller left, then it starts a fresh run', async () => {
+      const rt = runtime({ clock });
+      const { read, runs, stopped } = slowToStop();
+      const gone = new AbortController();
+      const first = rt.execute(read, within(1_000, gone.signal));
+      await clock.advance(0);
+      gone.abort(new Error('client went away'));
+      await bffRejection(first);
+      expect(runs[0]!.aborted).toBe(true);
+
+      const newcomer = rt.execute(read, within(1_000));
+      stopped.resolve();
+
+      await expect(newcomer).resolves.toBe('fresh');
+      expect(runs).toHaveLength(2);
+    });
+
+    it("When the shared run's deadline has passed, then a caller arriving with time left starts a fresh run", async () => {
+      const rt = runtime({ clock });
+      const { read, runs, stopped } = slowToStop();
+      const first = rt.execute(read, within(20));
+      expect((await bffRejection(clock.until(first))).code).toBe('UPSTREAM_TIMEOUT');
+
+      const newcomer = rt.execute(read, within(1_000));
+      stopped.resolve();
+
+      await expect(newcomer).resolves.toBe('fresh');
+      expect(runs).toHaveLength(2);
+    });
   });
 });

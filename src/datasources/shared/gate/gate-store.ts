@@ -63,7 +63,8 @@ export interface GateStoreSnapshot {
  * - a grant is a lease with an id and a TTL: a process that dies while holding Woodpecker's single slot must
  *   not block every instance forever, so the slot frees itself when the TTL passes. Lease ids are fencing
  *   tokens: `release` of an expired or unknown lease is ignored, so a late release cannot free a slot that
- *   another holder now owns. The TTL must exceed the attempt timeout (the holder has given up by then);
+ *   another holder now owns. The holder renews its lease while it holds it, so the TTL only bounds how long a
+ *   dead holder blocks the slot, never how long a live exchange may take;
  * - a refusal carries `retryInMs`, because a shared store cannot send wake-ups across processes: waiters poll
  *   on that hint (bounded) besides waking on local releases;
  * - `now` is the caller's clock; a shared store may use its own (Redis TIME) to avoid skew between hosts;
@@ -78,6 +79,11 @@ export interface GateStore {
    * Unknown or expired leases are ignored.
    */
   release(leaseId: string, refund: Cost, now: number): Promise<void>;
+  /**
+   * Moves a live lease's expiry to at least `now + ttlMs` (never earlier). False when the lease is gone
+   * (expired or released): its slot may belong to another holder by now.
+   */
+  renew(leaseId: string, ttlMs: number, now: number): Promise<boolean>;
   /** Stops all grants until `untilMs` (epoch). Only ever extends an existing pause. */
   pauseUntil(untilMs: number): Promise<void>;
   /** Lowers a budget to what the upstream reports. Never raises it above our own accounting. */

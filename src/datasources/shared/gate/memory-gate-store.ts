@@ -66,6 +66,14 @@ export class MemoryGateStore implements GateStore {
     }
   }
 
+  async renew(leaseId: string, ttlMs: number, now: number): Promise<boolean> {
+    const lease = this.leases.get(leaseId);
+    // Past its expiry the lease is gone, as in the shared store, even if no acquire has swept it yet.
+    if (!lease || lease.expiresAt <= now) return false;
+    lease.expiresAt = Math.max(lease.expiresAt, now + ttlMs);
+    return true;
+  }
+
   async pauseUntil(untilMs: number): Promise<void> {
     this.pausedUntilMs = Math.max(this.pausedUntilMs, untilMs);
   }

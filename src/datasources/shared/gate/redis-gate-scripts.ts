@@ -5,7 +5,7 @@ import { ARRIVAL_MARGIN } from './token-bucket';
  * Redis so that each operation is atomic across every BFF instance. Read those two files first; the names
  * and the order of the checks are kept identical on purpose.
  *
- * Calling convention, shared by all four scripts:
+ * Calling convention, shared by all five scripts:
  *   KEYS[1] state hash:  `<dim>:level`, `<dim>:at` (ms of the last update), `<dim>:cap` (only once an
  *                        upstream reported a lower limit), `<dim>:upRemaining`, `<dim>:upResetAt`, `pausedUntil`
  *   KEYS[2] lease zset:  member = lease id (a random UUID: the fencing token), score = expiry (ms)
@@ -111,6 +111,17 @@ if redis.call('ZREM', leases, call.leaseId) == 1 then
   keep()
 end
 return reply({})
+`;
+
+/** call: {leaseId, ttlMs} → {ok}: a live lease's expiry moves to at least now + ttlMs; a gone one stays gone. */
+export const RENEW = `${PRELUDE}
+expire_leases()
+local expiry = tonumber(redis.call('ZSCORE', leases, call.leaseId))
+if not expiry then return reply({ ok = false }) end
+expiry = math.max(expiry, now + call.ttlMs)
+redis.call('ZADD', leases, expiry, call.leaseId)
+if redis.call('PTTL', leases) < expiry - now then redis.call('PEXPIRE', leases, math.ceil(expiry - now)) end
+return reply({ ok = true })
 `;
 
 /** call: {pauseMs}: every instance stops granting until Redis's now + pauseMs. Only ever extends a pause. */

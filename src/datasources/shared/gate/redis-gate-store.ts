@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { apiKeyHash } from '../../../redis/keys';
+import { systemClock, type Clock } from '../clock';
 import { LocalRejection } from '../local-rejection';
 import type { BudgetDimension, Cost } from '../upstream';
 import type { UpstreamName } from '../upstream-failure';
 import type { AcquireResult, BlockReason, GateLimits, GateStore, GateStoreSnapshot, UpstreamBudgetReport } from './gate-store';
-import { ACQUIRE, CORRECT, PAUSE, RELEASE } from './redis-gate-scripts';
+import { ACQUIRE, CORRECT, PAUSE, RELEASE, RENEW } from './redis-gate-scripts';
 
 /** How soon a caller refused because Redis is unreachable may try again: reconnects are attempted every ≤ 2 s. */
 const STORE_DOWN_RETRY_MS = 1_000;
@@ -32,7 +33,7 @@ interface LearntView extends ScriptView {
 }
 
 type GateCommand = (stateKey: string, leasesKey: string, limits: string, call: string) => Promise<string>;
-type GateCommands = Record<'bffGateAcquire' | 'bffGateRelease' | 'bffGatePause' | 'bffGateCorrect', GateCommand>;
+type GateCommands = Record<'bffGateAcquire' | 'bffGateRelease' | 'bffGateRenew' | 'bffGatePause' | 'bffGateCorrect', GateCommand>;
 
 export interface RedisGateStoreOptions {
   client: Redis;
@@ -42,6 +43,8 @@ export interface RedisGateStoreOptions {
   /** Only its hash is used: two keys never share a slot, and the key never reaches Redis. */
   apiKey: string | undefined;
   limits: GateLimits;
+  /** This host's clock, only to translate Redis's times into it (the scripts decide on Redis's own clock). */
+  clock?: Clock;
 }
 
 function defineGateCommands(client: Redis): GateCommands {
@@ -49,6 +52,7 @@ function defineGateCommands(client: Redis): GateCommands {
   for (const [name, lua] of [
     ['bffGateAcquire', ACQUIRE],
     ['bffGateRelease', RELEASE],
+    ['bffGateRenew', RENEW],
     ['bffGatePause', PAUSE],
     ['bffGateCorrect', CORRECT],
   ] as const) {
@@ -83,15 +87,17 @@ export class RedisGateStore implements GateStore {
   private readonly keys: [state: string, leases: string];
   private readonly limitsJson: string;
   private view: LearntView;
+  private readonly clock: Clock;
 
   constructor(private readonly options: RedisGateStoreOptions) {
+    this.clock = options.clock ?? systemClock;
     this.commands = defineGateCommands(options.client);
     const base = gateKeyBase(options.prefix, options.upstream, options.apiKey);
     this.keys = [`${base}:state`, `${base}:leases`];
     const { windowMs, maxConcurrency, budgets } = options.limits;
     this.limitsJson = JSON.stringify({ windowMs, maxConcurrency, budgets: Object.entries(budgets) });
     // Until the first round trip: full budgets, nothing leased (as a fresh MemoryGateStore would say).
-    const now = Date.now();
+    const now = this.clock.now();
     this.view = {
       now,
       receivedAt: now,
@@ -120,9 +126,13 @@ export class RedisGateStore implements GateStore {
     await this.run('bffGateRelease', { leaseId, refund });
   }
 
+  async renew(leaseId: string, ttlMs: number, _now: number): Promise<boolean> {
+    return (await this.run('bffGateRenew', { leaseId, ttlMs })).ok === true;
+  }
+
   async pauseUntil(untilMs: number): Promise<void> {
     // The caller's absolute time becomes a duration, re-anchored on Redis's clock by the script.
-    await this.run('bffGatePause', { pauseMs: Math.max(0, untilMs - Date.now()) });
+    await this.run('bffGatePause', { pauseMs: Math.max(0, untilMs - this.clock.now()) });
   }
 
   async correct(dimension: BudgetDimension, report: UpstreamBudgetReport, _now: number): Promise<void> {
@@ -153,7 +163,7 @@ export class RedisGateStore implements GateStore {
   private async run(command: keyof GateCommands, call: object): Promise<ScriptReply> {
     const raw = await this.commands[command](...this.keys, this.limitsJson, JSON.stringify(call));
     const reply = JSON.parse(raw) as ScriptReply;
-    this.view = { ...reply.view, receivedAt: Date.now() };
+    this.view = { ...reply.view, receivedAt: this.clock.now() };
     return reply;
   }
 }

@@ -1,15 +1,17 @@
 import type winston from 'winston';
+import type { Clock } from '../clock';
 import type { Deadline } from '../deadline';
-import { describeError } from '../../../logging/logger';
 import { LocalRejection } from '../local-rejection';
 import type { Cost } from '../upstream';
 import { abortedFailure, type UpstreamName } from '../upstream-failure';
-import { accumulate, DIMENSIONS } from './cost';
+import { accumulate } from './cost';
 import type { AcquireResult, GateStore } from './gate-store';
-import { estimateWaitMs } from './wait-estimate';
+import { HeldLeases } from './held-leases';
+import type { Permit } from './permit';
+import { Pump } from './pump';
+import { WaitModel } from './wait-estimate';
 
-/** Weight of the newest sample in the running averages: follows a change within ~10 attempts, shrugs off one outlier. */
-const EWMA_WEIGHT = 0.2;
+export type { Permit } from './permit';
 
 export interface GateSchedulerOptions {
   upstream: UpstreamName;
@@ -17,24 +19,12 @@ export interface GateSchedulerOptions {
   /** Calls that may wait in this process; 0 = never wait, refuse when the gate is not free. */
   queueMax: number;
   queueMaxWaitMs: number;
-  /** Lease TTL handed to the store: longer than an attempt can last. */
+  /** Lease TTL handed to the store; held leases are renewed every third of it. */
   leaseTtlMs: number;
   /** Longest a blocked head waits before asking the store again (capacity may free up in other processes). */
   pollIntervalMs: number;
+  clock: Clock;
   logger: winston.Logger;
-}
-
-/** A granted reservation: a concurrency slot plus the call's cost, held for one attempt. */
-export interface Permit {
-  /** Time spent queued before the grant. */
-  readonly waitedMs: number;
-  /** Records what the attempt really consumed, per dimension (dimensions left out count as reserved). */
-  settle(actual: Cost): void;
-  /**
-   * Ends the lease and refunds the unused reservation: what `settle` reported; for unsettled dimensions
-   * nothing if the attempt may have reached the upstream, everything if it provably did not.
-   */
-  release(reachedUpstream: boolean): void;
 }
 
 interface Waiter {
@@ -48,43 +38,7 @@ interface Waiter {
   onAbort(): void;
 }
 
-class GatePermit implements Permit {
-  actual: Cost | undefined;
-  private released = false;
-
-  constructor(
-    readonly leaseId: string,
-    readonly cost: Cost,
-    readonly grantedAt: number,
-    readonly waitedMs: number,
-    private readonly end: (permit: GatePermit, reachedUpstream: boolean) => Promise<void>,
-  ) {}
-
-  settle(actual: Cost): void {
-    this.actual = this.actual ? { ...this.actual, ...actual } : actual;
-  }
-
-  release(reachedUpstream: boolean): void {
-    void this.releaseOnce(reachedUpstream);
-  }
-
-  releaseOnce(reachedUpstream: boolean): Promise<void> {
-    if (this.released) return Promise.resolve();
-    this.released = true;
-    return this.end(this, reachedUpstream);
-  }
-
-  refund(reachedUpstream: boolean): Cost {
-    const refund: Cost = {};
-    for (const dimension of DIMENSIONS) {
-      const reserved = this.cost[dimension] ?? 0;
-      const actual = this.actual?.[dimension];
-      if (actual !== undefined) refund[dimension] = reserved - actual;
-      else if (!reachedUpstream && reserved) refund[dimension] = reserved;
-    }
-    return refund;
-  }
-}
+const closedGate = () => new LocalRejection('shutting_down', undefined, 'gate closed');
 
 /**
  * The per-process half of the gate: a bounded FIFO queue in front of a `GateStore`. Only the head asks the
@@ -92,30 +46,31 @@ class GatePermit implements Permit {
  * for a local release (instant wake-up) or the store's `retryInMs` hint, polled at most every
  * `pollIntervalMs`, because with a shared store capacity frees up in other processes without telling us.
  * When the gate has capacity no timer is created: the grant happens within a few microtasks.
+ * The pump (when to try), the lease accounting (what is held) and the wait model (how long a wait would be)
+ * live in their own files; this one owns the queue and the admission decisions.
  */
 export class GateScheduler {
   private readonly queue: Waiter[] = [];
   private readonly queuedDemand: Cost = {};
-  private readonly inFlightReserved: Cost = {};
-  private readonly usageRatio: Cost = {};
-  private readonly held = new Set<GatePermit>();
   /** The head while the store decides on it (out of `queue` meanwhile). */
   private trying: Waiter | undefined;
-  private serviceMs: number | undefined;
-  private pumping = false;
-  private pumpAgain = false;
-  private wakeTimer: NodeJS.Timeout | undefined;
-  private wakeAt = Infinity;
   private closed = false;
+  private readonly waitModel = new WaitModel();
+  private readonly leases: HeldLeases;
+  private readonly pump: Pump;
 
-  constructor(private readonly options: GateSchedulerOptions) {}
+  constructor(private readonly options: GateSchedulerOptions) {
+    const { store, leaseTtlMs, clock, logger } = options;
+    this.pump = new Pump(clock, () => this.admitFromHead(), logger);
+    this.leases = new HeldLeases({ store, leaseTtlMs, clock, logger, waitModel: this.waitModel, onReleased: () => this.pump.kick() });
+  }
 
   get queued(): number {
     return this.queue.length + (this.trying ? 1 : 0);
   }
 
   get inFlight(): number {
-    return this.held.size;
+    return this.leases.size;
   }
 
   /**
@@ -124,9 +79,9 @@ export class GateScheduler {
    * deadline's signal fires while queued (the waiter leaves the queue at once).
    */
   acquire(cost: Cost, deadline: Deadline): Promise<Permit> {
-    if (this.closed) return Promise.reject(new LocalRejection('shutting_down', undefined, 'gate closed'));
+    if (this.closed) return Promise.reject(closedGate());
     if (deadline.signal.aborted) return Promise.reject(abortedFailure(this.options.upstream, deadline.signal, 'no'));
-    const now = Date.now();
+    const now = this.options.clock.now();
     // With nobody waiting the head's own try is the cheapest answer; an estimate only pays off behind others.
     const refusal = this.queue.length > 0 ? this.refusalForNewcomer(cost, deadline, now) : undefined;
     if (refusal) return Promise.reject(refusal);
@@ -135,17 +90,17 @@ export class GateScheduler {
       deadline.signal.addEventListener('abort', waiter.onAbort, { once: true });
       this.queue.push(waiter);
       accumulate(this.queuedDemand, cost, 1);
-      void this.pump();
+      this.pump.kick();
     });
   }
 
-  /** Refuses every waiter and new call, and releases the leases this process still holds. */
+  /** Refuses every waiter and new call, and ends the leases this process holds (see HeldLeases.closeAll). */
   async close(): Promise<void> {
     this.closed = true;
-    this.cancelWake();
+    this.pump.stop();
     const waiters = this.trying ? [this.trying, ...this.queue] : [...this.queue];
-    for (const waiter of waiters) this.refuse(waiter, new LocalRejection('shutting_down', undefined, 'gate closed'));
-    await Promise.all([...this.held].map((permit) => permit.releaseOnce(true)));
+    for (const waiter of waiters) this.refuse(waiter, closedGate());
+    await this.leases.closeAll();
   }
 
   private refusalForNewcomer(cost: Cost, deadline: Deadline, now: number): LocalRejection | undefined {
@@ -158,7 +113,7 @@ export class GateScheduler {
       return new LocalRejection('queue_full', wait, `queue full (${waiting} waiting)`);
     }
     // Starting just before the deadline is useless: the attempt itself needs about one service time.
-    if (wait > this.options.queueMaxWaitMs || wait + (this.serviceMs ?? 0) > deadline.remainingMs()) {
+    if (wait > this.options.queueMaxWaitMs || wait + this.waitModel.typicalServiceMs > deadline.remainingMs(now)) {
       return new LocalRejection('wait_too_long', wait, `estimated wait ${wait} ms exceeds the time left`);
     }
     return undefined;
@@ -166,46 +121,28 @@ export class GateScheduler {
 
   /** Estimated wait for a call of `cost` joining the queue now. */
   private estimateWaitMs(cost: Cost, now: number, store = this.options.store.snapshot(now)): number {
-    return estimateWaitMs({
+    return this.waitModel.estimate({
       now,
       store,
       ahead: this.queue.length,
       demandAhead: this.queuedDemand,
       cost,
-      serviceMs: this.serviceMs ?? 0,
-      usageRatio: this.usageRatio,
-      inFlightReserved: this.inFlightReserved,
+      inFlightReserved: this.leases.reserved,
     });
   }
 
-  private async pump(): Promise<void> {
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return;
-    }
-    this.pumping = true;
-    try {
-      do {
-        this.pumpAgain = false;
-        await this.admitFromHead();
-      } while (this.pumpAgain);
-    } catch (error) {
-      this.options.logger.error('gate scheduler failed', { error: describeError(error) });
-    } finally {
-      this.pumping = false;
-    }
-  }
-
-  private async admitFromHead(): Promise<void> {
+  /** Grants from the head while the store says yes; returns when the blocked head should try again. */
+  private async admitFromHead(): Promise<number | undefined> {
+    const { clock, store, leaseTtlMs, queueMaxWaitMs, pollIntervalMs } = this.options;
     for (;;) {
-      this.refuseOverdue(Date.now());
+      this.refuseOverdue(clock.now());
       // The head leaves the queue while the store decides, so that arrivals meanwhile do not count it as waiting.
       const head = this.queue.shift();
-      if (!head) return this.cancelWake();
+      if (!head) return undefined;
       this.trying = head;
       let result: AcquireResult;
       try {
-        result = await this.options.store.tryAcquire(head.cost, Date.now(), this.options.leaseTtlMs);
+        result = await store.tryAcquire(head.cost, clock.now(), leaseTtlMs);
       } catch (error) {
         this.refuse(head, error);
         continue;
@@ -214,23 +151,21 @@ export class GateScheduler {
       }
       if (head.done) {
         // Abandoned while the store answered: hand back what was just granted.
-        if (result.ok) await this.releaseLease(result.leaseId, head.cost);
+        if (result.ok) await this.leases.release(result.leaseId, head.cost);
         continue;
       }
       if (result.ok) {
         this.grant(head, result.leaseId);
         continue;
       }
-      const now = Date.now();
+      const now = clock.now();
       const refusal = this.refusalForBlockedHead(head, result, now);
       if (refusal) {
         this.refuse(head, refusal);
         continue;
       }
       this.queue.unshift(head);
-      const giveUpIn = head.enqueuedAt + this.options.queueMaxWaitMs - now;
-      this.scheduleWake(Math.min(result.retryInMs, this.options.pollIntervalMs, giveUpIn));
-      return;
+      return Math.min(result.retryInMs, pollIntervalMs, head.enqueuedAt + queueMaxWaitMs - now);
     }
   }
 
@@ -257,11 +192,7 @@ export class GateScheduler {
 
   private grant(head: Waiter, leaseId: string): void {
     this.leave(head);
-    const now = Date.now();
-    const permit = new GatePermit(leaseId, head.cost, now, now - head.enqueuedAt, this.endPermit);
-    this.held.add(permit);
-    accumulate(this.inFlightReserved, head.cost, 1);
-    head.resolve(permit);
+    head.resolve(this.leases.grant(leaseId, head.cost, this.options.clock.now() - head.enqueuedAt));
   }
 
   private refuse(waiter: Waiter, error: unknown): void {
@@ -274,7 +205,7 @@ export class GateScheduler {
     const wasHead = this.queue[0] === waiter;
     this.refuse(waiter, abortedFailure(this.options.upstream, waiter.deadline.signal, 'no'));
     // The head may have blocked the ones behind it (a large reservation): let them try now.
-    if (wasHead) void this.pump();
+    if (wasHead) this.pump.kick();
   }
 
   private leave(waiter: Waiter): void {
@@ -283,56 +214,5 @@ export class GateScheduler {
     if (index >= 0) this.queue.splice(index, 1);
     accumulate(this.queuedDemand, waiter.cost, -1);
     waiter.deadline.signal.removeEventListener('abort', waiter.onAbort);
-  }
-
-  private readonly endPermit = (permit: GatePermit, reachedUpstream: boolean): Promise<void> => {
-    this.held.delete(permit);
-    accumulate(this.inFlightReserved, permit.cost, -1);
-    this.learnFrom(permit, Date.now());
-    return this.releaseLease(permit.leaseId, permit.refund(reachedUpstream));
-  };
-
-  private learnFrom(permit: GatePermit, now: number): void {
-    const duration = now - permit.grantedAt;
-    this.serviceMs = this.serviceMs === undefined ? duration : this.serviceMs + EWMA_WEIGHT * (duration - this.serviceMs);
-    if (!permit.actual) return;
-    for (const dimension of DIMENSIONS) {
-      const reserved = permit.cost[dimension];
-      const actual = permit.actual[dimension];
-      if (!reserved || actual === undefined) continue;
-      const previous = this.usageRatio[dimension] ?? 1;
-      this.usageRatio[dimension] = previous + EWMA_WEIGHT * (Math.min(1, actual / reserved) - previous);
-    }
-  }
-
-  private async releaseLease(leaseId: string, refund: Cost): Promise<void> {
-    try {
-      await this.options.store.release(leaseId, refund, Date.now());
-    } catch (error) {
-      // The lease expires by its TTL; only the refund is lost.
-      this.options.logger.error('gate lease release failed', { error: describeError(error) });
-    }
-    void this.pump();
-  }
-
-  private scheduleWake(delayMs: number): void {
-    const delay = Math.max(0, delayMs);
-    const at = Date.now() + delay;
-    if (this.wakeTimer && this.wakeAt <= at) return;
-    clearTimeout(this.wakeTimer);
-    this.wakeAt = at;
-    this.wakeTimer = setTimeout(this.onWake, delay);
-  }
-
-  private readonly onWake = (): void => {
-    this.wakeTimer = undefined;
-    this.wakeAt = Infinity;
-    void this.pump();
-  };
-
-  private cancelWake(): void {
-    clearTimeout(this.wakeTimer);
-    this.wakeTimer = undefined;
-    this.wakeAt = Infinity;
   }
 }

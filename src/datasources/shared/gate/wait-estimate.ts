@@ -1,5 +1,10 @@
 import type { Cost } from '../upstream';
+import { DIMENSIONS } from './cost';
 import type { GateStoreSnapshot } from './gate-store';
+import type { GatePermit } from './permit';
+
+/** Weight of the newest sample in the running averages: follows a change within ~10 attempts, shrugs off one outlier. */
+const EWMA_WEIGHT = 0.2;
 
 export interface WaitEstimateInput {
   now: number;
@@ -44,4 +49,35 @@ export function estimateWaitMs(input: WaitEstimateInput): number {
     if (missing > 0) wait = Math.max(wait, missing / budget.refillPerMs);
   }
   return Math.ceil(wait);
+}
+
+/**
+ * The wait model of one process: what it learnt from the permits that ended (how long one holds a slot, how
+ * much of a reservation is really used), applied to `estimateWaitMs`.
+ */
+export class WaitModel {
+  private serviceMs: number | undefined;
+  private readonly usageRatio: Cost = {};
+
+  /** Typical time a permit is held; 0 until observed. */
+  get typicalServiceMs(): number {
+    return this.serviceMs ?? 0;
+  }
+
+  learn(permit: GatePermit, now: number): void {
+    const duration = now - permit.grantedAt;
+    this.serviceMs = this.serviceMs === undefined ? duration : this.serviceMs + EWMA_WEIGHT * (duration - this.serviceMs);
+    if (!permit.actual) return;
+    for (const dimension of DIMENSIONS) {
+      const reserved = permit.cost[dimension];
+      const actual = permit.actual[dimension];
+      if (!reserved || actual === undefined) continue;
+      const previous = this.usageRatio[dimension] ?? 1;
+      this.usageRatio[dimension] = previous + EWMA_WEIGHT * (Math.min(1, actual / reserved) - previous);
+    }
+  }
+
+  estimate(input: Omit<WaitEstimateInput, 'serviceMs' | 'usageRatio'>): number {
+    return estimateWaitMs({ ...input, serviceMs: this.typicalServiceMs, usageRatio: this.usageRatio });
+  }
 }

@@ -26,7 +26,9 @@ export type Reply =
   /** Headers and part of the body are sent, then the socket is destroyed. */
   | { reset: 'mid-body'; partial: string }
   /** No answer at all (for timeouts); the socket is destroyed when the server closes. */
-  | { hang: true };
+  | { hang: true }
+  /** A 200 whose chunked body never ends (up to a safety bound of 256 MiB) until the client hangs up. */
+  | { endless: true };
 
 export type Handler = (request: RecordedRequest) => Reply;
 
@@ -36,6 +38,8 @@ export interface FakeWoodpecker {
   /** `GET /v1/prospects` → replies used in order (the last one repeats), or a function of the request. */
   on(route: string, reply: Reply | Reply[] | Handler): void;
   requestsTo(route: string): RecordedRequest[];
+  /** Responses whose connection closed before their body was complete (the client hung up mid-body). */
+  readonly cutOff: number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -45,8 +49,25 @@ export function v1Error(code: string, msg = 'error text from Woodpecker') {
   return { status: { status: 'ERROR', code, msg } };
 }
 
+const ENDLESS_CHUNK = Buffer.alloc(64 * 1024, 'x');
+const ENDLESS_LIMIT_BYTES = 256 * 1024 * 1024;
+
+function sendEndless(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  let written = 0;
+  const pump = (): void => {
+    while (!res.destroyed && written < ENDLESS_LIMIT_BYTES) {
+      written += ENDLESS_CHUNK.length;
+      if (!res.write(ENDLESS_CHUNK)) return void res.once('drain', pump);
+    }
+    if (!res.destroyed) res.end();
+  };
+  pump();
+}
+
 function send(res: ServerResponse, reply: Reply): void {
   if ('hang' in reply) return;
+  if ('endless' in reply) return sendEndless(res);
   if ('reset' in reply) {
     if (reply.reset === 'before-response') {
       res.socket?.destroy();
@@ -84,7 +105,11 @@ async function record(req: IncomingMessage): Promise<RecordedRequest> {
 export async function startFakeWoodpecker(pathPrefix = '/rest'): Promise<FakeWoodpecker> {
   const routes = new Map<string, Handler>();
   const requests: RecordedRequest[] = [];
+  let cutOff = 0;
   const server = createServer((req, res) => {
+    res.once('close', () => {
+      if (!res.writableFinished) cutOff += 1;
+    });
     void record(req).then((request) => {
       const path = request.path.startsWith(pathPrefix) ? request.path.slice(pathPrefix.length) : request.path;
       const recorded = { ...request, path };
@@ -109,9 +134,13 @@ export async function startFakeWoodpecker(pathPrefix = '/rest'): Promise<FakeWoo
     requestsTo(route) {
       return requests.filter((r) => `${r.method} ${r.path}` === route);
     },
+    get cutOff() {
+      return cutOff;
+    },
     reset() {
       routes.clear();
       requests.length = 0;
+      cutOff = 0;
     },
     close() {
       server.closeAllConnections();

@@ -13,7 +13,7 @@ let http: WoodpeckerHttp;
 beforeAll(async () => {
   configureLogger({ level: 'debug', format: 'json', silent: true });
   fake = await startFakeWoodpecker();
-  http = new WoodpeckerHttp({ baseUrl: fake.url, apiKey: KEY, connections: 2 });
+  http = new WoodpeckerHttp({ baseUrl: fake.url, apiKey: KEY, connections: 2, maxResponseBytes: 1024 * 1024 });
 });
 beforeEach(() => fake.reset());
 afterAll(async () => {
@@ -135,7 +135,8 @@ describe('WoodpeckerHttp failure classification (meaning from the body code firs
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    const refused = new WoodpeckerHttp({ baseUrl: `http://127.0.0.1:${port}/rest`, apiKey: KEY, connections: 1 });
+    const baseUrl = `http://127.0.0.1:${port}/rest`;
+    const refused = new WoodpeckerHttp({ baseUrl, apiKey: KEY, connections: 1, maxResponseBytes: 1024 });
 
     const failure = await failureOf(refused.exchange(get()));
     await refused.close();
@@ -169,6 +170,38 @@ describe('WoodpeckerHttp failure classification (meaning from the body code firs
 
     expect(failure).toMatchObject({ failureClass: 'aborted', delivery: 'no' });
     expect(fake.requests).toHaveLength(0);
+  });
+
+  describe('a response body over the size cap', () => {
+    const CAP = 64 * 1024;
+    let capped: WoodpeckerHttp;
+    beforeAll(() => {
+      capped = new WoodpeckerHttp({ baseUrl: fake.url, apiKey: KEY, connections: 1, maxResponseBytes: CAP });
+    });
+    afterAll(() => capped.close());
+
+    it('When the declared length is over the cap, then it is an invalid response and nothing is buffered', async () => {
+      const text = JSON.stringify('x'.repeat(CAP));
+      fake.on('GET /v1/prospects', { text, headers: { 'content-length': String(text.length) } });
+      const failure = await failureOf(capped.exchange(get()));
+
+      expect(failure).toMatchObject({ failureClass: 'invalid_response', delivery: 'maybe', status: 200 });
+      expect(failure.message).toBe(`Woodpecker GET /v1/prospects: response body over ${CAP} bytes (HTTP 200)`);
+    });
+
+    it('When a body without a length never ends, then the exchange fails at the cap and the connection is cut', async () => {
+      fake.on('GET /v1/prospects', { endless: true });
+      const failure = await failureOf(capped.exchange(get({ timeoutMs: 10_000 })));
+
+      expect(failure).toMatchObject({ failureClass: 'invalid_response', delivery: 'maybe' });
+      for (let i = 0; i < 100 && fake.cutOff === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(fake.cutOff).toBe(1);
+    });
+
+    it('When the body is within the cap, then it is read as usual', async () => {
+      fake.on('GET /v1/prospects', { json: [{ id: 1, note: 'y'.repeat(CAP / 2) }] });
+      await expect(capped.exchange(get())).resolves.toMatchObject({ status: 200, body: [{ id: 1 }] });
+    });
   });
 
   describe('on routes that report per-item outcomes', () => {

@@ -1,5 +1,7 @@
 import { mulberry32 } from '../../../../simulators/shared/rng';
 export { bffRejection } from '../../../../testing/bff-rejection';
+export { TestClock } from './test-clock';
+import type { Clock } from '../../clock';
 import { Deadline } from '../../deadline';
 import type { AcquireResult } from '../../gate/gate-store';
 import { MemoryGateStore } from '../../gate/memory-gate-store';
@@ -28,9 +30,6 @@ export function deferred<T = void>(): Deferred<T> {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Lets pending promise chains (gate grants, releases) run. */
-export const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** An UpstreamFailure as a data source would throw it. */
 export function failure(failureClass: FailureClass, details: Partial<UpstreamFailureDetails> = {}): UpstreamFailure {
   return new UpstreamFailure('claude', failureClass, `upstream said: secret-ish ${failureClass} text`, { delivery: 'no', ...details });
@@ -54,9 +53,9 @@ export function scripted<T>(script: Array<UpstreamFailure | T>, extra: Partial<U
 
 const deadlines: Deadline[] = [];
 
-/** A deadline disposed after the test. */
-export function deadline(ms: number, parent?: AbortSignal): Deadline {
-  const d = Deadline.after(ms, parent);
+/** A deadline disposed after the test; on `clock` when the test drives time. */
+export function deadline(ms: number, parent?: AbortSignal, clock?: Clock): Deadline {
+  const d = Deadline.after(ms, parent, clock);
   deadlines.push(d);
   return d;
 }
@@ -89,6 +88,8 @@ export function runtime(overrides: RuntimeOverrides = {}): UpstreamRuntime {
       maxAttempts: 4,
       retryBaseDelayMs: 1,
       retryMaxDelayMs: 5,
+      leaseTtlMs: 6_000,
+      maxRetryAfterMs: 60_000,
       circuit: { failureThresholdPercent: 50, minimumCalls: 10, windowMs: 1_000, openMs: 100 },
       ...resilience,
     },
