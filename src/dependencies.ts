@@ -8,7 +8,7 @@ import { WoodpeckerCallBudgets } from './graphql/directives/woodpecker-call-budg
 import type { ReadinessCheck } from './http/health';
 import { IdempotentExports } from './idempotency/idempotent-exports';
 import { BackgroundWork } from './lifecycle/background-work';
-import { SETTLE_MS } from './lifecycle/shutdown';
+import { CLOSE_MS, SETTLE_MS } from './lifecycle/shutdown';
 import { registerSecret } from './logging/redact';
 import { createMetrics, type Metrics } from './metrics';
 import { traceUpstreams } from './tracing/upstream-spans';
@@ -72,9 +72,14 @@ export async function createDependencies(config: Config): Promise<Dependencies> 
     async close() {
       // Exports first (already idle after a drain): they stop between batches and release their keys.
       await background.stop(SETTLE_MS);
-      // Then the upstreams, before Redis closes: they release the leases this instance holds, through Redis.
-      await Promise.all([upstreams.claude.close(), upstreams.woodpecker.close(), countTokens?.close()]);
-      await Promise.all([woodpecker.http.close(), shared.close()]);
+      // Then the upstreams, before Redis closes: they release the leases this instance holds, through Redis. A
+      // Woodpecker request the drain cut is still being worked on: its answer is usually a moment away, and
+      // releases the slot properly; one that takes longer keeps the slot until its ceiling. Half of the close budget,
+      // so the sockets and Redis still close within it.
+      await Promise.all([upstreams.claude.close(), upstreams.woodpecker.close(CLOSE_MS / 2), countTokens?.close()]);
+      // Nothing waits for an answer any more: the sockets go, then the connection to Redis.
+      await woodpecker.http.close();
+      await shared.close();
     },
   };
 }

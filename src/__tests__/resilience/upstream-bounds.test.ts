@@ -18,7 +18,11 @@ describe('bounds on what an upstream answer can cost us', () => {
     });
   });
   afterAll(() => stack.close());
-  beforeEach(() => stack.sims.woodpecker.resetStats());
+  beforeEach(async () => {
+    stack.sims.woodpecker.resetStats();
+    // A forceRefresh within 5 s of the last campaign-list load shares it: each test reads Woodpecker afresh.
+    await stack.deps.woodpecker.campaignCache.invalidate();
+  });
 
   it('When a Woodpecker body is over the size cap, then UPSTREAM_UNAVAILABLE, while smaller answers still work', async () => {
     const big = await stack.execute(ProspectsDocument, { page: 1, perPage: 50 }); // ~40 KB of prospects

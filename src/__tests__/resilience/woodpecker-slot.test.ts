@@ -50,6 +50,8 @@ describe("Woodpecker's one slot is held until Woodpecker answered", () => {
     for (let i = 0; i < 400 && (await woodpeckerInFlight(stack)) > 0; i++) await sleep(10);
     stack.sims.woodpecker.configure({ latencyMs: 0 });
     stack.sims.woodpecker.resetStats();
+    // A forceRefresh within 5 s of the last campaign-list load shares it: each test reads Woodpecker afresh.
+    await stack.deps.woodpecker.campaignCache.invalidate();
   });
 
   it('When a caller disconnects mid-read, then the next read is not sent until Woodpecker answered the first', async () => {

@@ -143,8 +143,8 @@ class Runtime implements UpstreamRuntime {
     });
   }
 
-  close(): Promise<void> {
-    return this.scheduler.close();
+  close(settleMs?: number): Promise<void> {
+    return this.scheduler.close(settleMs);
   }
 
   /** The one retry owner: every attempt re-enters the circuit and the gate; the result or a BffError comes out. */

@@ -83,6 +83,9 @@ export interface Upstream {
   readonly name: UpstreamName;
   execute<T>(call: UpstreamCall<T>, deadline: Deadline): Promise<T>;
   status(): UpstreamStatusSnapshot;
-  /** Rejects queued calls and releases what this instance holds (graceful shutdown). */
-  close(): Promise<void>;
+  /**
+   * Rejects queued calls and releases what this instance holds (graceful shutdown). An exchange the upstream is
+   * still working on gets up to `settleMs` to be answered before its lease is kept until its ceiling instead.
+   */
+  close(settleMs?: number): Promise<void>;
 }

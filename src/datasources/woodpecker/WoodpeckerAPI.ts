@@ -202,10 +202,11 @@ export class WoodpeckerAPI {
           const { signal, timeoutMs } = ctx;
           // From here on Woodpecker may write the batch, whatever becomes of its answer: recorded first.
           await how.beforeDelivery();
+          const notDelivered = how.delivering();
           const response = await this.shared.http
             .exchange({ method: 'POST', path: ADD_PROSPECTS, body, signal, timeoutMs, reportsItemOutcomes: true })
             .catch((error: unknown) => {
-              if (!(error instanceof UpstreamFailure && error.delivery === 'no')) how.mayHaveArrived();
+              if (error instanceof UpstreamFailure && error.delivery === 'no') notDelivered();
               throw error;
             });
           const resent = how.resent || ctx.previousFailures.some((failure) => failure.delivery !== 'no');

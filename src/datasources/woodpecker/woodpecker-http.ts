@@ -176,9 +176,12 @@ export class WoodpeckerHttp {
     }
   }
 
-  /** Lets in-flight exchanges finish, then closes the sockets (graceful shutdown). */
+  /**
+   * Closes the sockets (graceful shutdown, after the upstream runtime released or kept its leases): an exchange
+   * still in flight then is one nobody waits for, and Woodpecker finishes it whether or not its socket stays.
+   */
   close(): Promise<void> {
-    return this.pool.close();
+    return this.pool.destroy();
   }
 
   /** Our timer (or the runtime's timeout signal) means "Woodpecker was too slow"; anything else is the caller leaving. */

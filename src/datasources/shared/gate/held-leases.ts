@@ -28,6 +28,9 @@ export class HeldLeases {
   /** What the running attempts reserve, per dimension; their unused share comes back when they end. */
   readonly reserved: Cost = {};
   private readonly held = new Set<GatePermit>();
+  /** Releases on their way to the store: a close waits for them before the store's connection goes. */
+  private readonly releasing = new Set<Promise<void>>();
+  private readonly onEnded = new Set<() => void>();
   private readonly keeper: LeaseKeeper;
 
   constructor(private readonly options: HeldLeasesOptions) {
@@ -58,11 +61,33 @@ export class HeldLeases {
   }
 
   /**
-   * Releases every lease, except those of exchanges the upstream may still be working on: they stay leased
-   * until their ceiling, unrenewed, so no other instance sends meanwhile; an answer before that releases them.
+   * Releases every lease, except those of exchanges the upstream may still be working on. Those get up to
+   * `settleMs` to be answered (the usual case: a shutdown cut a batch whose answer is a moment away), and are
+   * then released as answered; one still in flight after that stays leased until its ceiling, unrenewed, so no
+   * other instance sends meanwhile. Resolves once every release reached the store.
    */
-  async closeAll(): Promise<void> {
+  async closeAll(settleMs = 0): Promise<void> {
+    const inFlight = [...this.held].filter((permit) => permit.keptUntil !== undefined);
+    if (inFlight.length > 0 && settleMs > 0) await this.untilEnded(inFlight, settleMs);
     await Promise.all([...this.held].map((permit) => (permit.keptUntil === undefined ? permit.releaseOnce(true) : this.pin(permit))));
+    await Promise.all(this.releasing);
+  }
+
+  /** Resolves when none of `permits` is held any more, or after `ms`. */
+  private untilEnded(permits: readonly GatePermit[], ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const finish = () => {
+        timer.cancel();
+        this.onEnded.delete(check);
+        resolve();
+      };
+      const check = () => {
+        if (permits.every((permit) => !this.held.has(permit))) finish();
+      };
+      const timer = this.options.clock.schedule(ms, finish, { unref: true });
+      this.onEnded.add(check);
+      check();
+    });
   }
 
   private async pin(permit: GatePermit): Promise<void> {
@@ -80,6 +105,11 @@ export class HeldLeases {
     this.keeper.drop(permit.leaseId);
     accumulate(this.reserved, permit.cost, -1);
     this.options.waitModel.learn(permit, this.options.clock.now());
-    return this.release(permit.leaseId, permit.refund(reachedUpstream));
+    const released: Promise<void> = this.release(permit.leaseId, permit.refund(reachedUpstream)).finally(() =>
+      this.releasing.delete(released),
+    );
+    this.releasing.add(released);
+    for (const listener of [...this.onEnded]) listener();
+    return released;
   };
 }

@@ -94,13 +94,16 @@ export class GateScheduler {
     });
   }
 
-  /** Refuses every waiter and new call, and ends the leases this process holds (see HeldLeases.closeAll). */
-  async close(): Promise<void> {
+  /**
+   * Refuses every waiter and new call, and ends the leases this process holds, giving exchanges the upstream
+   * is still working on up to `settleMs` to be answered (see HeldLeases.closeAll).
+   */
+  async close(settleMs = 0): Promise<void> {
     this.closed = true;
     this.pump.stop();
     const waiters = this.trying ? [this.trying, ...this.queue] : [...this.queue];
     for (const waiter of waiters) this.refuse(waiter, closedGate());
-    await this.leases.closeAll();
+    await this.leases.closeAll(settleMs);
   }
 
   private refusalForNewcomer(cost: Cost, deadline: Deadline, now: number): LocalRejection | undefined {

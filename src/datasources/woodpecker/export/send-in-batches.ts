@@ -1,5 +1,6 @@
 import { BffError, isRetryable } from '../../../errors';
 import { describeError } from '../../../logging/logger';
+import { UpstreamFailure } from '../../shared/upstream-failure';
 import { log } from '../log';
 import type { ExportResultModel, ProspectErrorModel } from '../models';
 import { rejectionErrors, type BatchOutcome } from './batch-outcome';
@@ -18,10 +19,14 @@ export interface SentExport {
 export interface BatchSend {
   /** An earlier try may have written these prospects: their duplicates are its writes, so succeeded. */
   resent: boolean;
-  /** Runs right before each attempt hands the batch to Woodpecker (and may refuse by throwing a BffError). */
+  /**
+   * Runs right before each attempt hands the batch to Woodpecker (and may refuse by throwing). It refuses once
+   * this export stopped waiting for the batch: an attempt that holds Woodpecker's slot runs on after its caller
+   * gave up, and must not send what the export already reported as unsent.
+   */
   beforeDelivery(): Promise<void>;
-  /** A failed attempt may have reached Woodpecker (anything but a failure that provably did not). */
-  mayHaveArrived(): void;
+  /** The attempt is handing the batch over; the function returned says it provably never arrived. */
+  delivering(): () => void;
 }
 
 /** The drain's reason replaces the cancellation it caused, so the client reads "restarting", not "cancelled". */
@@ -70,17 +75,28 @@ export async function sendInBatches(
     }
     const bounds = { start: batch.start, size: batch.prospects.length };
     let marked = false;
-    let arrived = false;
+    let givenUp = false;
+    /** Attempts that may have reached Woodpecker: handed over, and not failed in a way that proves otherwise. */
+    let mayHaveArrived = 0;
+    const refuseIfGivenUp = () => {
+      if (givenUp) throw new UpstreamFailure('woodpecker', 'aborted', 'the export stopped waiting for this batch', { delivery: 'no' });
+    };
     try {
       if (run.signal.aborted) throw run.signal.reason;
       const outcome = await send(batch, {
         resent: batch.earlier !== undefined,
         beforeDelivery: async () => {
-          if (marked || !run.journal) return;
-          await run.journal.record(bounds);
-          marked = true;
+          refuseIfGivenUp();
+          if (!marked && run.journal) {
+            await run.journal.record(bounds);
+            marked = true;
+          }
+          refuseIfGivenUp();
         },
-        mayHaveArrived: () => void (arrived = true),
+        delivering: () => {
+          mayHaveArrived += 1;
+          return () => void (mayHaveArrived -= 1);
+        },
       });
       batchesSent += 1;
       count(batch, outcome);
@@ -89,9 +105,11 @@ export async function sendInBatches(
         log.warn('export progress not recorded: a resume re-sends this batch', { start: batch.start, error: describeError(error) });
       });
     } catch (thrown) {
+      givenUp = true;
       // Not one attempt reached Woodpecker (refused connections, its queue full): a resume sends it afresh,
-      // so prospects already in the campaign stay duplicates. Kept "possibly written" if this is not recorded.
-      if (marked && !arrived) await run.journal?.record({ ...bounds, unsent: true }).catch(() => undefined);
+      // so prospects already in the campaign stay duplicates. An attempt still in flight (it holds the slot until
+      // Woodpecker answers) may yet write it: the batch stays "possibly written", as it does if this is not recorded.
+      if (marked && mayHaveArrived === 0) await run.journal?.record({ ...bounds, unsent: true }).catch(() => undefined);
       const error = stopCause(thrown, run.signal);
       if (batchesAnswered === 0 || !(error instanceof BffError)) throw error;
       const undelivered = batches.slice(index).flatMap((b) => b.prospects);
