@@ -49,7 +49,6 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object' || depth > 8) return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value instanceof Error) return redact({ name: value.name, message: value.message, stack: value.stack }, depth + 1);
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = redactField(key, v, depth + 1);
-  return out;
+  // fromEntries defines own properties: a `__proto__` key (JSON.parse makes one) stays a field, not a prototype.
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, redactField(key, v, depth + 1)]));
 }

@@ -1,3 +1,4 @@
+import { ownEntry } from '../../domain/own-entry';
 import { normalizeHtmlSnippet, toPlainTextSnippet } from '../../domain/snippets';
 import type { Snippets } from './models';
 
@@ -44,7 +45,7 @@ const LABELS: Readonly<Record<string, RegExp>> = {
 const WRAPPING_QUOTES = /^["'“‘](.*)["'”’]$/;
 
 export function parseClaudeAnswer(text: string, stopReason: string | null | undefined): ParsedAnswer {
-  const unusable = stopReason ? UNUSABLE_STOPS[stopReason] : undefined;
+  const unusable = stopReason ? ownEntry(UNUSABLE_STOPS, stopReason) : undefined;
   if (unusable) return { ok: false, ...unusable };
 
   const parts = splitAnswer(text.replace(/\r\n?/g, '\n'));

@@ -25,6 +25,14 @@ describe('redaction', () => {
   });
 });
 
+describe('redaction of keys that name Object.prototype members', () => {
+  it('When a logged object has a "__proto__" key (as JSON.parse makes one), then it stays a field and is redacted', () => {
+    const out = redact(JSON.parse('{"__proto__": {"who": "max@corp.com"}, "constructor": "ann@corp.com"}'));
+    expect(JSON.parse(JSON.stringify(out))).toEqual(JSON.parse('{"__proto__": {"who": "m***@corp.com"}, "constructor": "a***@corp.com"}'));
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+  });
+});
+
 describe('redaction of long text', () => {
   it.each([
     ['a run of 60 000 local-part characters', 'a'.repeat(60_000)],
