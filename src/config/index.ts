@@ -163,6 +163,9 @@ function authProblems(env: Env): string[] {
     if (env.AUTH_JWT_SECRET && env.AUTH_JWT_SECRET.length < 32) {
       problems.push('AUTH_JWT_SECRET: an HS256 secret needs at least 32 characters');
     }
+    if (env.NODE_ENV === 'production' && !(env.AUTH_JWT_ISSUER && env.AUTH_JWT_AUDIENCE)) {
+      problems.push('AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE: production requires both, so only tokens issued for this API are accepted');
+    }
   }
   return problems;
 }
@@ -188,6 +191,9 @@ function crossFieldProblems(env: Env): string[] {
   const prod = env.NODE_ENV === 'production';
   if (prod && !env.ANTHROPIC_API_KEY) problems.push('ANTHROPIC_API_KEY: required in production');
   if (prod && !env.WOODPECKER_API_KEY) problems.push('WOODPECKER_API_KEY: required in production');
+  if (prod && (env.METRICS_TOKEN ?? '').length < 16) {
+    problems.push('METRICS_TOKEN: required in production (at least 16 characters; Prometheus sends it as a bearer token), so /metrics is not public');
+  }
   if (!env.CLAUDE_ALLOWED_MODELS.includes(env.CLAUDE_MODEL)) {
     problems.push(`CLAUDE_MODEL: "${env.CLAUDE_MODEL}" is not in CLAUDE_ALLOWED_MODELS`);
   }
