@@ -78,6 +78,13 @@ function jwtAuthenticator(config: Extract<AuthConfig, { mode: 'jwt' }>): Authent
   };
 }
 
+/** What this auth mode must never let into a log line: every caller token, the HS256 secret. */
+export function authSecrets(config: AuthConfig): string[] {
+  if (config.mode === 'token') return config.tokens.map((t) => t.token);
+  if (config.mode === 'jwt' && config.secret) return [config.secret];
+  return [];
+}
+
 export function createAuthenticator(config: AuthConfig): Authenticator {
   switch (config.mode) {
     case 'token':
