@@ -5,12 +5,14 @@ import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReporting
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config } from '../config';
+import persistedDocuments from '../generated/operations/persisted-documents.json';
 import { logger } from '../logging/logger';
 import type { OperationMetrics } from '../metrics/operation-metrics';
 import type { GraphQLContext } from './context';
 import type { RateLimitEvents, RateLimitStore } from './directives/rate-limit';
 import { formatError } from './format-error';
 import { operationMetricsPlugin } from './plugins/operation-metrics';
+import { persistedOperations } from './plugins/persisted-operations';
 import { protocolRefusalsPlugin } from './plugins/protocol-refusals';
 import { requestLoggingPlugin } from './plugins/request-logging';
 import { tracingPlugin } from './plugins/tracing';
@@ -46,7 +48,10 @@ function armor(config: Config) {
 export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQLContext> {
   const { config, httpServer } = options;
   const protection = armor(config);
+  // The app's manifest; the reference web app's codegen writes the same file for its own operations.
+  const persisted = persistedOperations(persistedDocuments, { safelist: config.persistedOperationsOnly });
   const plugins: ApolloServerPlugin<GraphQLContext>[] = [
+    persisted.plugin,
     protocolRefusalsPlugin(),
     // After the plugins that set the response's status: the access line reports what the client got.
     requestLoggingPlugin(),
@@ -69,6 +74,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    persistedQueries: { cache: persisted.cache },
     csrfPrevention: true,
   });
 }
