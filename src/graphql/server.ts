@@ -15,6 +15,7 @@ import { operationMetricsPlugin } from './plugins/operation-metrics';
 import { persistedOperations } from './plugins/persisted-operations';
 import { protocolRefusalsPlugin } from './plugins/protocol-refusals';
 import { requestLoggingPlugin } from './plugins/request-logging';
+import { retryAfterPlugin } from './plugins/retry-after';
 import { tracingPlugin } from './plugins/tracing';
 import { buildSchema } from './schema';
 
@@ -53,6 +54,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
   const plugins: ApolloServerPlugin<GraphQLContext>[] = [
     persisted.plugin,
     protocolRefusalsPlugin(),
+    retryAfterPlugin(),
     // After the plugins that set the response's status: the access line reports what the client got.
     requestLoggingPlugin(),
     tracingPlugin(),

@@ -3,7 +3,7 @@ import { AuthenticationFailed, createAuthenticator } from '../auth/authenticator
 import type { Config } from '../config';
 import type { Caller } from '../auth/caller';
 import { currentRequestContext } from '../logging/request-context';
-import { errorBody } from './json-errors';
+import { sendGraphQLError } from './json-errors';
 import { isLandingPageRequest } from './landing-page';
 
 /**
@@ -23,7 +23,8 @@ export function authenticate(config: Config): RequestHandler {
       next();
     } catch (error) {
       if (!(error instanceof AuthenticationFailed)) return next(error);
-      res.status(401).set('www-authenticate', 'Bearer').json(errorBody(res, 'UNAUTHENTICATED', error.message));
+      res.set('www-authenticate', 'Bearer');
+      sendGraphQLError(req, res, 401, 'UNAUTHENTICATED', error.message);
     }
   };
 }
