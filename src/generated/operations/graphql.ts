@@ -62,6 +62,34 @@ export type LeadInput = {
   website?: string | null | undefined;
 };
 
+/**
+ * Why one prospect was not added. The first five are about the prospect itself; the rest are the `ErrorCode`
+ * values, used when the prospect's batch could not be delivered (a client switches on both alike).
+ */
+export type ProspectErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'CONTENT_INVALID'
+  /** The address appears more than once in this export; only its first occurrence was sent. */
+  | 'DUPLICATE_IN_REQUEST'
+  /** Woodpecker reports that the address does not exist. */
+  | 'EMAIL_NOT_EXISTS'
+  | 'FORBIDDEN'
+  | 'INTERNAL_SERVER_ERROR'
+  /** The email address is not valid. */
+  | 'INVALID_EMAIL'
+  /** Not ACTIVE in Woodpecker (blacklisted, bounced…); export with `force` to add it anyway. */
+  | 'INVALID_STATUS'
+  | 'NOT_FOUND'
+  | 'QUOTA_EXHAUSTED'
+  | 'RATE_LIMITED'
+  /** Woodpecker did not accept the prospect. */
+  | 'REJECTED'
+  | 'UNAUTHENTICATED'
+  | 'UPSTREAM_BUSY'
+  | 'UPSTREAM_RATE_LIMITED'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_UNAVAILABLE';
+
 export type ProspectFilter = {
   /** Only prospects enrolled in this campaign. */
   campaignId?: string | number | null | undefined;
@@ -156,7 +184,7 @@ export type AddProspectsToCampaignMutationVariables = Exact<{
 }>;
 
 
-export type AddProspectsToCampaignMutation = { __typename: 'Mutation', addProspectsToCampaign: { __typename: 'ExportResult', total: number, succeeded: number, failed: number, duplicates: number, errors: Array<{ __typename: 'ProspectError', email: string, code: string, message: string, retryable: boolean }> } };
+export type AddProspectsToCampaignMutation = { __typename: 'Mutation', addProspectsToCampaign: { __typename: 'ExportResult', total: number, succeeded: number, failed: number, duplicates: number, errors: Array<{ __typename: 'ProspectError', email: string, code: ProspectErrorCode, message: string, retryable: boolean }> } };
 
 export type ProspectsQueryVariables = Exact<{
   filter?: ProspectFilter | null | undefined;
