@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 /**
  * Two outputs from one schema: resolver types mapped to the data-source models (server), and typed documents
@@ -35,10 +36,14 @@ const config: CodegenConfig = {
         },
       },
     },
+    // The operations as an Apollo Client app sends them: with __typename in every selection set (so its cache
+    // normalises objects), and their manifest (persisted-documents.json, `sha256:<hex>` → normalised text), which
+    // the server resolves persisted-query hashes from. The reference app's codegen produces the same two things.
     'src/generated/operations/': {
       documents: ['src/operations/*.graphql'],
       preset: 'client',
       presetConfig: { fragmentMasking: false, persistedDocuments: true },
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       config: { useTypeImports: true, enumsAsTypes: true },
     },
   },

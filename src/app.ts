@@ -14,8 +14,6 @@ import { corsPolicy } from './http/cors';
 import { healthRoutes } from './http/health';
 import { jsonErrors, notFound } from './http/json-errors';
 import { metricsRoute } from './http/metrics-route';
-import { persistedOperationsOnly } from './http/persisted-operations';
-import persistedDocuments from './generated/operations/persisted-documents.json';
 import { requestId } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
 
@@ -54,7 +52,6 @@ export async function createApp(deps: Dependencies, options: { httpServer?: Serv
     corsPolicy(config),
     authenticate(config),
     express.json({ limit: config.server.bodyLimitBytes }),
-    ...(config.persistedOperationsOnly ? [persistedOperationsOnly(persistedDocuments)] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         buildContext(deps, {

@@ -1,3 +1,4 @@
+import { authSecrets } from './auth/authenticator';
 import type { Config } from './config';
 import { createClaudeShared, type ClaudeShared } from './datasources/claude/ClaudeAPI';
 import { createClaudeCountTokensUpstream, createClaudeUpstream, createWoodpeckerUpstream } from './datasources/shared/presets';
@@ -38,8 +39,9 @@ export interface Dependencies {
 }
 
 export async function createDependencies(config: Config): Promise<Dependencies> {
-  registerSecret(config.claude.apiKey);
-  registerSecret(config.woodpecker.apiKey);
+  for (const secret of [config.claude.apiKey, config.woodpecker.apiKey, config.metricsToken, ...authSecrets(config.auth)]) {
+    registerSecret(secret);
+  }
   // Memory, or Redis when REDIS_URL is set: gates, rate limits, campaign cache, idempotency and usage across instances.
   const shared = createSharedState(config);
   const upstreams = {

@@ -256,6 +256,7 @@ export function bffEnv(sims: SimEndpoints, overrides: Record<string, string> = {
   return {
     NODE_ENV: 'production',
     ALLOW_ANONYMOUS: 'true',
+    METRICS_TOKEN: 'bench-metrics-token-0123456789',
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'info',

@@ -1,5 +1,5 @@
 import { AddProspectsToCampaignDocument, CampaignsDocument, GenerateContentDocument } from '../generated/operations/graphql';
-import { configureLogger } from '../logging/logger';
+import { configureLogger, logger } from '../logging/logger';
 import { captureLogs, type LogCapture } from '../testing/log-capture';
 import { startTestStack, type TestStack } from '../testing/stack';
 
@@ -83,5 +83,29 @@ describe('secret canary', () => {
     for (const canary of CANARIES) expect(output).not.toContain(canary);
     expect(logs.lines.join('\n')).not.toContain(PROSPECT_EMAIL);
     expect(logs.lines.join('\n')).toContain('v***@secret-corp.example');
+  });
+});
+
+describe('secrets of our own callers and scrapers', () => {
+  const TOKENS = ['tok-canary-first-4c2e8a6b0d1f', 'tok-canary-second-7e5c3a1f9b2d'];
+  const JWT_SECRET = 'jwt-canary-secret-3f6b9d2c8e1a5f7b0c4d';
+  const METRICS_TOKEN = 'metrics-canary-5a8c1e3f7b9d2';
+
+  it.each([
+    ['every token of AUTH_TOKENS and METRICS_TOKEN', { AUTH_MODE: 'token', AUTH_TOKENS: `web:${TOKENS[0]},ops:${TOKENS[1]}`, METRICS_TOKEN }, [...TOKENS, METRICS_TOKEN]],
+    ['AUTH_JWT_SECRET', { AUTH_MODE: 'jwt', AUTH_JWT_SECRET: JWT_SECRET }, [JWT_SECRET]],
+  ])('When a log line would contain %s, then it shows [REDACTED] instead', async (_name, env, secrets) => {
+    const stack = await startTestStack({ env });
+    try {
+      configureLogger({ level: 'info', format: 'json', silent: true });
+      const logs = captureLogs();
+      logger.warn(`the header was ${secrets.join(' and ')}`, { detail: { echoed: secrets } });
+      logs.stop();
+      const [line] = logs.lines;
+      for (const secret of secrets) expect(line).not.toContain(secret);
+      expect(line).toContain(`the header was ${secrets.map(() => '[REDACTED]').join(' and ')}`);
+    } finally {
+      await stack.close();
+    }
   });
 });

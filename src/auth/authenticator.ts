@@ -37,15 +37,19 @@ function tokenAuthenticator(tokens: { name: string; token: string }[]): Authenti
 
 type Claims = { issuer?: string; audience?: string };
 
+/** A token without an expiry would be valid forever once leaked; jose checks `exp` only when it is present. */
+const REQUIRED_CLAIMS = ['exp'];
+
 function hmacVerifier(secret: string, claims: Claims) {
   const key = new TextEncoder().encode(secret);
-  return (token: string) => jwtVerify(token, key, { ...claims, algorithms: ['HS256'] });
+  return (token: string) => jwtVerify(token, key, { ...claims, requiredClaims: REQUIRED_CLAIMS, algorithms: ['HS256'] });
 }
 
 /** The key set is fetched once and cached by jose (re-fetched when a token names an unknown key id). */
 function jwksVerifier(url: string, claims: Claims) {
   const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(url));
-  return (token: string) => jwtVerify(token, keys, { ...claims, algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'] });
+  return (token: string) =>
+    jwtVerify(token, keys, { ...claims, requiredClaims: REQUIRED_CLAIMS, algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'] });
 }
 
 function jwtAuthenticator(config: Extract<AuthConfig, { mode: 'jwt' }>): Authenticator {
@@ -63,12 +67,22 @@ function jwtAuthenticator(config: Extract<AuthConfig, { mode: 'jwt' }>): Authent
     } catch (error) {
       if (error instanceof AuthenticationFailed) throw error;
       if (error instanceof joseErrors.JWTExpired) throw new AuthenticationFailed('The token has expired.');
+      if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
+        throw new AuthenticationFailed('The token has no expiry (exp claim).');
+      }
       if (error instanceof joseErrors.JWTClaimValidationFailed) {
         throw new AuthenticationFailed('The token was not issued for this API.');
       }
       throw new AuthenticationFailed('The token is not valid.');
     }
   };
+}
+
+/** What this auth mode must never let into a log line: every caller token, the HS256 secret. */
+export function authSecrets(config: AuthConfig): string[] {
+  if (config.mode === 'token') return config.tokens.map((t) => t.token);
+  if (config.mode === 'jwt' && config.secret) return [config.secret];
+  return [];
 }
 
 export function createAuthenticator(config: AuthConfig): Authenticator {

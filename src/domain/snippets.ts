@@ -7,6 +7,7 @@ import sanitizeHtml from 'sanitize-html';
  */
 
 const PARAGRAPH_SEPARATOR = '<div><br></div>';
+const MAX_NESTING = 32;
 
 const SNIPPET_HTML: sanitizeHtml.IOptions = {
   allowedTags: ['div', 'br', 'p', 'span', 'b', 'strong', 'i', 'em', 'u', 'a', 'ul', 'ol', 'li'],
@@ -22,13 +23,17 @@ const SNIPPET_HTML: sanitizeHtml.IOptions = {
   ],
   // A link opened in a new tab must not get a handle on the page that opened it (reverse tabnabbing).
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
+  // No email nests this deep (the app's editor writes 2–4 levels). Deeper tags are dropped and their text kept:
+  // thousands of unclosed tags would otherwise each get a closing tag, doubling what is stored and sent.
+  nestingLimit: MAX_NESTING,
 };
 
 const TEXT_ONLY: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {}, nonTextTags: SNIPPET_HTML.nonTextTags };
 
 /** An opening or closing element tag such as `<div>`, `</p>` or `<br/>`; `a < b` and `<3` are not tags. */
 const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i;
-const HTML_TAGS = new RegExp(HTML_TAG.source, 'gi');
+/** A candidate that is exactly one tag; candidates never contain `<` or `>` inside, so this cannot backtrack far. */
+const WHOLE_TAG = new RegExp(`^${HTML_TAG.source}$`, 'i');
 /** Tags that end a line or a block: they become spaces when HTML is flattened, so words do not run together. */
 const LINE_BREAKING_TAG = /<br\s*\/?>|<\/(?:div|p|li|ul|ol)\s*>/gi;
 
@@ -82,7 +87,32 @@ export function toPlainTextSnippet(value: string): string {
   // sanitize-html decodes every entity and re-escapes only these three in text, so this restores the text exactly.
   let plain = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   // Decoding can assemble a tag (`&lt;script&gt;`); plain snippets may land in HTML contexts, so none may remain.
-  // Each pass shortens the text, so the loop ends.
-  while (HTML_TAG.test(plain)) plain = plain.replace(HTML_TAGS, '');
-  return plain.replace(/\s+/g, ' ').trim();
+  return withoutTags(plain).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Removes every tag, including those that only form once an inner one is gone (`<<a>a>` → ``), in one pass
+ * instead of one pass per nesting level: the output is kept free of tags as it grows. A tag ends at a `>` and
+ * starts at the last `<` before it that no kept `>` follows, so each `>` checks one candidate; a `>` that is kept
+ * closes every `<` before it. A character is checked at most once before it is removed or closed off, so the
+ * work is linear in the text whatever its nesting.
+ */
+function withoutTags(text: string): string {
+  const out: string[] = [];
+  /** Positions in `out` of the `<`s that no kept `>` follows yet. */
+  const open: number[] = [];
+  for (const char of text) {
+    const start = open.at(-1);
+    if (char === '<') open.push(out.length);
+    else if (char === '>' && start !== undefined) {
+      if (WHOLE_TAG.test(`${out.slice(start).join('')}>`)) {
+        out.length = start;
+        open.pop();
+        continue;
+      }
+      open.length = 0;
+    }
+    out.push(char);
+  }
+  return out.join('');
 }

@@ -281,16 +281,40 @@ export type Prospect = {
 
 export type ProspectError = {
   __typename?: 'ProspectError';
-  /**
-   * Why this prospect was not added: INVALID_EMAIL, INVALID_STATUS (not ACTIVE in Woodpecker; use `force`),
-   * EMAIL_NOT_EXISTS, REJECTED, or an `ErrorCode` when its batch could not be delivered.
-   */
-  code: Scalars['String']['output'];
+  code: ProspectErrorCode;
   email: Scalars['String']['output'];
   message: Scalars['String']['output'];
   /** Whether sending this prospect again later may succeed. */
   retryable: Scalars['Boolean']['output'];
 };
+
+/**
+ * Why one prospect was not added. The first five are about the prospect itself; the rest are the `ErrorCode`
+ * values, used when the prospect's batch could not be delivered (a client switches on both alike).
+ */
+export type ProspectErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'CONTENT_INVALID'
+  /** The address appears more than once in this export; only its first occurrence was sent. */
+  | 'DUPLICATE_IN_REQUEST'
+  /** Woodpecker reports that the address does not exist. */
+  | 'EMAIL_NOT_EXISTS'
+  | 'FORBIDDEN'
+  | 'INTERNAL_SERVER_ERROR'
+  /** The email address is not valid. */
+  | 'INVALID_EMAIL'
+  /** Not ACTIVE in Woodpecker (blacklisted, bounced…); export with `force` to add it anyway. */
+  | 'INVALID_STATUS'
+  | 'NOT_FOUND'
+  | 'QUOTA_EXHAUSTED'
+  | 'RATE_LIMITED'
+  /** Woodpecker did not accept the prospect. */
+  | 'REJECTED'
+  | 'UNAUTHENTICATED'
+  | 'UPSTREAM_BUSY'
+  | 'UPSTREAM_RATE_LIMITED'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_UNAVAILABLE';
 
 export type ProspectFilter = {
   /** Only prospects enrolled in this campaign. */
@@ -590,6 +614,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Prospect: ResolverTypeWrapper<ProspectModel>;
   ProspectError: ResolverTypeWrapper<ProspectErrorModel>;
+  ProspectErrorCode: ProspectErrorCode;
   ProspectFilter: ProspectFilter;
   ProspectInput: ProspectInput;
   ProspectPage: ResolverTypeWrapper<ProspectPageModel>;
@@ -757,7 +782,7 @@ export type ProspectResolvers<ContextType = GraphQLContext, ParentType extends R
 }>;
 
 export type ProspectErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProspectError'] = ResolversParentTypes['ProspectError']> = ResolversObject<{
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ProspectErrorCode'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   retryable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

@@ -10,6 +10,13 @@ function requestId(): string | undefined {
   return currentRequestContext()?.requestId;
 }
 
+/** Apollo's request-level messages quote the client's input (an operation name, a field name) in full. */
+const MAX_ECHOED_MESSAGE_CHARS = 1_000;
+
+function clipEcho(message: string): string {
+  return message.length <= MAX_ECHOED_MESSAGE_CHARS ? message : `${message.slice(0, MAX_ECHOED_MESSAGE_CHARS)}…`;
+}
+
 /**
  * The last line before a client sees an error. Our own BffErrors keep their code, user message and hints;
  * Apollo's request-level errors (parse, validation, variable coercion) keep their standard code and message,
@@ -30,7 +37,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && (APOLLO_REQUEST_CODES.has(code) || code === ErrorCode.BAD_USER_INPUT)) {
-    return { message: formatted.message, locations, path, extensions: { code, retryable: false, requestId: requestId() } };
+    return { message: clipEcho(formatted.message), locations, path, extensions: { code, retryable: false, requestId: requestId() } };
   }
   const id = requestId();
   const masked = {

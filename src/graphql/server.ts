@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config } from '../config';
 import { httpDrainMs } from '../lifecycle/shutdown';
+import persistedDocuments from '../generated/operations/persisted-documents.json';
 import { logger } from '../logging/logger';
 import type { OperationMetrics } from '../metrics/operation-metrics';
 import type { GraphQLContext } from './context';
@@ -13,8 +14,10 @@ import type { RateLimitEvents, RateLimitStore } from './directives/rate-limit';
 import { woodpeckerCallLimit } from './directives/woodpecker-call-limit';
 import { formatError } from './format-error';
 import { operationMetricsPlugin } from './plugins/operation-metrics';
+import { persistedOperations } from './plugins/persisted-operations';
 import { protocolRefusalsPlugin } from './plugins/protocol-refusals';
 import { requestLoggingPlugin } from './plugins/request-logging';
+import { retryAfterPlugin } from './plugins/retry-after';
 import { tracingPlugin } from './plugins/tracing';
 import { buildSchema } from './schema';
 
@@ -48,8 +51,12 @@ function armor(config: Config) {
 export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQLContext> {
   const { config, httpServer } = options;
   const protection = armor(config);
+  // The app's manifest; the reference web app's codegen writes the same file for its own operations.
+  const persisted = persistedOperations(persistedDocuments, { safelist: config.persistedOperationsOnly });
   const plugins: ApolloServerPlugin<GraphQLContext>[] = [
+    persisted.plugin,
     protocolRefusalsPlugin(),
+    retryAfterPlugin(),
     // After the plugins that set the response's status: the access line reports what the client got.
     requestLoggingPlugin(),
     tracingPlugin(),
@@ -73,6 +80,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    persistedQueries: { cache: persisted.cache },
     csrfPrevention: true,
     // main.ts owns SIGTERM/SIGINT and the drain order. Apollo's own handler (installed outside NODE_ENV=test)
     // would stop the server first, and a second stop() waits on a barrier Apollo never resolves after a

@@ -3,7 +3,8 @@ import { AuthenticationFailed, createAuthenticator } from '../auth/authenticator
 import type { Config } from '../config';
 import type { Caller } from '../auth/caller';
 import { currentRequestContext } from '../logging/request-context';
-import { errorBody } from './json-errors';
+import { sendGraphQLError } from './json-errors';
+import { isLandingPageRequest } from './landing-page';
 
 /**
  * Resolves the caller before Apollo runs, so a refused request costs no parsing and no upstream call.
@@ -12,8 +13,8 @@ import { errorBody } from './json-errors';
 export function authenticate(config: Config): RequestHandler {
   const authenticator = createAuthenticator(config.auth);
   return async (req, res, next) => {
-    // The development Sandbox page is static HTML; its queries carry the credentials.
-    if (!config.isProduction && req.method === 'GET' && req.accepts(['json', 'html']) === 'html') return next();
+    // The development Sandbox page is static HTML; the operations it sends carry the credentials.
+    if (isLandingPageRequest(req, config.isProduction)) return next();
     try {
       const caller: Caller = (await authenticator(req.get('authorization'))) ?? { id: `ip:${req.ip}`, kind: 'anonymous' };
       res.locals.caller = caller;
@@ -22,7 +23,8 @@ export function authenticate(config: Config): RequestHandler {
       next();
     } catch (error) {
       if (!(error instanceof AuthenticationFailed)) return next(error);
-      res.status(401).set('www-authenticate', 'Bearer').json(errorBody(res, 'UNAUTHENTICATED', error.message));
+      res.set('www-authenticate', 'Bearer');
+      sendGraphQLError(req, res, 401, 'UNAUTHENTICATED', error.message);
     }
   };
 }

@@ -1,9 +1,15 @@
 import { Router } from 'express';
 
+/**
+ * Why a dependency is not ready, as a code: /readyz answers anyone, so error texts (hosts, ports, driver
+ * messages) belong in the log, which the dependency's own code writes.
+ */
+export type NotReadyReason = 'unreachable' | 'failing';
+
 export interface ReadinessCheck {
   name: string;
   /** Resolves with a reason when not ready; never throws. */
-  check(): Promise<{ ok: boolean; reason?: string }>;
+  check(): Promise<{ ok: boolean; reason?: NotReadyReason }>;
 }
 
 /**

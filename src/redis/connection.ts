@@ -17,7 +17,7 @@ export interface RedisConnection {
   readonly client: Redis;
   /** The key prefix every shared state uses (REDIS_PREFIX). */
   readonly prefix: string;
-  /** `/readyz`: "ok" only while connected and answering PING. */
+  /** `/readyz`: "ok" only while connected and answering PING, else the reason code "unreachable". */
   readonly readiness: ReadinessCheck;
   close(): Promise<void>;
 }
@@ -67,34 +67,36 @@ export function connectRedis(options: { url: string; prefix: string }): RedisCon
     disconnectTimeout: 200,
   });
 
-  /** The latest error since the connection was last ready (undefined while all is well). */
-  let lastError: string | undefined;
+  /** Set by the first error since the connection was last ready, so an outage is logged once. */
+  let inOutage = false;
   let everReady = false;
   // Without an 'error' listener ioredis prints every failed reconnect to the console. One line per outage.
   client.on('error', (error: Error) => {
-    if (lastError === undefined) {
+    if (!inOutage) {
       log.error('Redis unreachable: upstream calls are refused and caches fall back until it is back', {
         redis: where,
         error: error.message,
       });
     }
-    lastError = error.message;
+    inOutage = true;
   });
   client.on('ready', () => {
     log.info(everReady ? 'Redis reachable again' : 'Redis connected', { redis: where });
-    lastError = undefined;
+    inOutage = false;
     everReady = true;
   });
 
   const readiness: ReadinessCheck = {
     name: 'redis',
     async check() {
-      if (client.status !== 'ready') return { ok: false, reason: `unreachable: ${lastError ?? client.status}` };
+      // The cause was logged when the connection was lost (the 'error' listener above); /readyz shows a code.
+      if (client.status !== 'ready') return { ok: false, reason: 'unreachable' };
       try {
         await client.ping();
         return { ok: true };
       } catch (error) {
-        return { ok: false, reason: `unreachable: ${(error as Error).message}` };
+        log.warn('Redis did not answer a readiness PING', { redis: where, error: (error as Error).message });
+        return { ok: false, reason: 'unreachable' };
       }
     },
   };

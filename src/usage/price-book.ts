@@ -1,4 +1,5 @@
 import type { ModelPrice } from '../config';
+import { ownEntry } from '../domain/own-entry';
 
 const PER_MILLION = 1_000_000;
 
@@ -14,11 +15,11 @@ export class PriceBook {
    */
   priceOf(model: string): ModelPrice | undefined {
     if (this.resolved.has(model)) return this.resolved.get(model);
-    const exact = this.prices[model];
+    const exact = ownEntry(this.prices, model);
     const family = Object.keys(this.prices)
       .filter((listed) => model.startsWith(`${listed}-`))
       .sort((a, b) => b.length - a.length)[0];
-    const price = exact ?? (family === undefined ? undefined : this.prices[family]);
+    const price = exact ?? (family === undefined ? undefined : ownEntry(this.prices, family));
     this.resolved.set(model, price);
     return price;
   }

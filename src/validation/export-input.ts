@@ -6,6 +6,7 @@ import type { AddProspectsInput, ProspectInput } from '../generated/resolvers-ty
 import { badInput } from '../errors';
 import { parseCampaignId } from './campaign-id';
 import { assertNoLongFields, checkLengths, MAX_FIELD_CHARS, MAX_SNIPPET_CHARS, optionalText } from './text-limits';
+import { YieldBudget } from './yield-budget';
 
 const PLAIN_SNIPPETS = ['snippet1', 'snippet3'] as const;
 const HTML_SNIPPETS = ['snippet2', 'snippet4', 'snippet5', 'snippet6', 'snippet7'] as const;
@@ -14,7 +15,7 @@ const HTML_SNIPPETS = ['snippet2', 'snippet4', 'snippet5', 'snippet6', 'snippet7
  * Snippets go to Woodpecker, which mails them: subject and LinkedIn text are flattened to plain text, the
  * email bodies are sanitised to the snippet HTML allow-list, whoever wrote them (Claude or the user).
  */
-function toProspect(p: ProspectInput): ProspectInputModel {
+async function toProspect(p: ProspectInput, budget: YieldBudget): Promise<ProspectInputModel> {
   const prospect: ProspectInputModel = {
     email: p.email.trim(),
     firstName: optionalText(p.firstName),
@@ -33,11 +34,17 @@ function toProspect(p: ProspectInput): ProspectInputModel {
   };
   for (const key of PLAIN_SNIPPETS) {
     const text = optionalText(p[key]);
-    if (text) prospect[key] = toPlainTextSnippet(text);
+    if (text) {
+      await budget.spend(text.length);
+      prospect[key] = toPlainTextSnippet(text);
+    }
   }
   for (const key of HTML_SNIPPETS) {
     const html = optionalText(p[key]);
-    if (html) prospect[key] = normalizeHtmlSnippet(html);
+    if (html) {
+      await budget.spend(html.length);
+      prospect[key] = normalizeHtmlSnippet(html);
+    }
   }
   return prospect;
 }
@@ -47,7 +54,7 @@ function toProspect(p: ProspectInput): ProspectInputModel {
  * A single invalid email does not: like the app always did, that prospect is reported as rejected and the
  * others are exported (see WoodpeckerAPI.addProspects).
  */
-export function validateExportInput(input: AddProspectsInput, config: WoodpeckerConfig): ExportRequest {
+export async function validateExportInput(input: AddProspectsInput, config: WoodpeckerConfig): Promise<ExportRequest> {
   const campaignId = parseCampaignId(input.campaignId, 'input.campaignId');
   if (input.prospects.length === 0) throw badInput('Add at least one prospect to export.', ['input.prospects']);
   if (input.prospects.length > config.maxProspectsPerExport) {
@@ -65,5 +72,8 @@ export function validateExportInput(input: AddProspectsInput, config: Woodpecker
   });
   assertNoLongFields(longFields, MAX_FIELD_CHARS);
   assertNoLongFields(longSnippets, MAX_SNIPPET_CHARS);
-  return { campaignId, prospects: input.prospects.map(toProspect), force: input.force ?? false };
+  const budget = new YieldBudget();
+  const prospects: ProspectInputModel[] = [];
+  for (const p of input.prospects) prospects.push(await toProspect(p, budget));
+  return { campaignId, prospects, force: input.force ?? false };
 }

@@ -43,7 +43,7 @@ describeWithRedis('A BFF process whose Redis is down', () => {
   it('When Redis is unreachable at start-up, then the server starts, /readyz says why and calls fail closed', async () => {
     const { status, body } = await readiness(bff);
     expect(status).toBe(503);
-    expect(body.checks).toEqual({ redis: `unreachable: connect ECONNREFUSED 127.0.0.1:${port}` });
+    expect(body.checks).toEqual({ redis: 'unreachable' });
     expect((await fetch(`${bff.url}/healthz`)).status).toBe(200);
     const answer = await bff.graphql(CAMPAIGNS);
     expect(codes(answer)).toEqual(['UPSTREAM_BUSY']);

@@ -79,6 +79,11 @@ describe('JWT authentication (HS256)', () => {
     expect(await refusal(authenticate(`Bearer ${await hs256({}, valid)}`))).toBe('The token has no "sub" claim.');
   });
 
+  it('When the token has no expiry, then it is refused: a token without exp would be valid forever', async () => {
+    const forever = await hs256({ sub: 'user-42' }, { ...valid, expiresIn: undefined });
+    expect(await refusal(authenticate(`Bearer ${forever}`))).toBe('The token has no expiry (exp claim).');
+  });
+
   it('When the token uses "alg: none", then it is refused', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
     const body = Buffer.from(JSON.stringify({ sub: 'admin', iss: valid.issuer, aud: valid.audience })).toString('base64url');
@@ -109,5 +114,11 @@ describe('JWT authentication (JWKS)', () => {
       .setExpirationTime('5m')
       .sign(privateKey);
     await expect(authenticate(`Bearer ${token}`)).resolves.toEqual({ id: 'sales-team', kind: 'jwt' });
+  });
+
+  it('When a JWKS-signed token has no expiry, then it is refused', async () => {
+    const authenticate = createAuthenticator({ mode: 'jwt', jwksUrl, audience: 'outreach-bff', identityClaim: 'sub' });
+    const forever = await new SignJWT({ sub: 'sales-team' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setAudience('outreach-bff').sign(privateKey);
+    expect(await refusal(authenticate(`Bearer ${forever}`))).toBe('The token has no expiry (exp claim).');
   });
 });

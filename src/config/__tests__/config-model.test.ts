@@ -26,6 +26,7 @@ describe('one model per concern', () => {
       NODE_ENV: 'production',
       ANTHROPIC_API_KEY: 'k1-abcdef',
       WOODPECKER_API_KEY: 'k2-abcdef',
+      METRICS_TOKEN: 'metrics-token-0123456789',
       RETRY_BASE_DELAY_MS: '100',
       RETRY_MAX_DELAY_MS: '50',
       LOG_LEVEL: 'loud',

@@ -37,7 +37,18 @@ describe('loadConfig', () => {
       'AUTH_MODE: production refuses "none"; set AUTH_MODE=token or jwt (or ALLOW_ANONYMOUS=true)',
       'ANTHROPIC_API_KEY: required in production',
       'WOODPECKER_API_KEY: required in production',
+      'METRICS_TOKEN: required in production (at least 16 characters; Prometheus sends it as a bearer token), so /metrics is not public',
     ]);
+  });
+
+  it('When production uses JWT auth without an issuer or an audience, then start-up is refused', () => {
+    const production = { NODE_ENV: 'production', ANTHROPIC_API_KEY: 'k1-abcdef', WOODPECKER_API_KEY: 'k2-abcdef', METRICS_TOKEN: 'metrics-0123456789abcdef' };
+    expect(problemsOf({ ...production, AUTH_MODE: 'jwt', AUTH_JWKS_URL: 'https://id.example/jwks.json' })).toEqual([
+      'AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE: production requires both, so only tokens issued for this API are accepted',
+    ]);
+    expect(
+      loadConfig({ ...production, AUTH_MODE: 'jwt', AUTH_JWKS_URL: 'https://id.example/jwks.json', AUTH_JWT_ISSUER: 'https://id.example/', AUTH_JWT_AUDIENCE: 'bff' }).auth,
+    ).toMatchObject({ issuer: 'https://id.example/', audience: 'bff' });
   });
 
   it('When production is fully configured, then nothing is simulated, logs are JSON and prompt overrides are off', () => {
@@ -47,6 +58,7 @@ describe('loadConfig', () => {
       WOODPECKER_API_KEY: 'k2-abcdef',
       AUTH_MODE: 'token',
       AUTH_TOKENS: 'web:0123456789abcdef0123',
+      METRICS_TOKEN: 'metrics-0123456789abcdef',
     });
     expect(config.simulate).toEqual({ claude: false, woodpecker: false });
     expect(config.log.format).toBe('json');

@@ -16,8 +16,8 @@ const variables = z.object({
   AUTH_JWKS_URL: optionalHttpUrl()
     .describe('jwt mode: the key set (RS256, ES256, PS256, EdDSA); set this or AUTH_JWT_SECRET')
     .meta({ examples: ['https://id.example.com/.well-known/jwks.json'] }),
-  AUTH_JWT_ISSUER: optionalText().describe('jwt mode: the required iss claim (unset: not checked)'),
-  AUTH_JWT_AUDIENCE: optionalText().describe('jwt mode: the required aud claim (unset: not checked)'),
+  AUTH_JWT_ISSUER: optionalText().describe('jwt mode: the required iss claim (unset: not checked; production requires it)'),
+  AUTH_JWT_AUDIENCE: optionalText().describe('jwt mode: the required aud claim (unset: not checked; production requires it)'),
   AUTH_JWT_IDENTITY_CLAIM: z.string().default('sub').describe('jwt mode: the claim that names the caller'),
 });
 
@@ -45,6 +45,9 @@ function jwtConfig(env: AuthEnv, refuse: Refuse) {
   if (!env.AUTH_JWT_SECRET === !env.AUTH_JWKS_URL) refuse('AUTH_JWT_SECRET / AUTH_JWKS_URL', 'set exactly one of them');
   if (env.AUTH_JWT_SECRET && env.AUTH_JWT_SECRET.length < 32) {
     refuse('AUTH_JWT_SECRET', 'an HS256 secret needs at least 32 characters');
+  }
+  if (env.NODE_ENV === 'production' && !(env.AUTH_JWT_ISSUER && env.AUTH_JWT_AUDIENCE)) {
+    refuse('AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE', 'production requires both, so only tokens issued for this API are accepted');
   }
   return {
     mode: 'jwt' as const,

@@ -1,6 +1,7 @@
 import { AnthropicError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import { DeadlineExceeded } from '../shared/deadline';
 import { UpstreamFailure, retryAfterMsFrom, type Delivery, type FailureClass } from '../shared/upstream-failure';
+import { ownEntry } from '../../domain/own-entry';
 
 /**
  * Anthropic SDK errors → `UpstreamFailure`, decided from the wire: status, the body's `error.type` and
@@ -75,7 +76,7 @@ function apiFailure(error: APIError): UpstreamFailure {
 
 function classOf(error: APIError, retryAfterMs: number | undefined): FailureClass {
   const { status, type } = error;
-  if (status === undefined) return (type && CLASS_BY_TYPE[type]) || 'server_error';
+  if (status === undefined) return (type && ownEntry(CLASS_BY_TYPE, type)) || 'server_error';
   if (status === 429) return isSpendCap(error, retryAfterMs) ? 'spend_cap' : 'rate_limited';
   if (status >= 500) {
     // Anthropic's explicit "do not retry" (the SDK obeys it over the status): this exact request will fail

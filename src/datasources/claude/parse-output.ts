@@ -1,3 +1,4 @@
+import { ownEntry } from '../../domain/own-entry';
 import { normalizeHtmlSnippet, toPlainTextSnippet } from '../../domain/snippets';
 import type { Snippets } from './models';
 
@@ -28,10 +29,14 @@ const UNUSABLE_STOPS: Readonly<Record<string, { problem: string; reaskable: bool
   model_context_window_exceeded: { problem: 'the request did not fit the model context window', reaskable: false },
 };
 
-const DELIMITER = /-{3,}[ \t]*BLOCK[ \t]*-{3,}/i;
+// Claude's text is untrusted input (a prompt can ask for any output), so every pattern here is linear: the
+// lookbehind lets a delimiter start only at the first dash of a run, where `-{3,}` alone would rescan a long run of
+// dashes from each of its positions.
+const DELIMITER = /(?<!-)-{3,}[ \t]*BLOCK[ \t]*-{3,}/i;
 const DELIMITERS = new RegExp(DELIMITER.source, 'gi');
 const END_MARKER = /^[ \t]*-{3,}[ \t]*END[ \t]*-{3,}[ \t]*$/im;
-const FENCED = /```[\w-]*[ \t]*\n([\s\S]*?)\n[ \t]*```/;
+const FENCE_OPENING = /```[\w-]*[ \t]*\n/;
+const FENCE_CLOSING = /\n[ \t]*```/g;
 const FENCE_LINES = /^[ \t]*```[\w-]*[ \t]*$/gm;
 const LABELS: Readonly<Record<string, RegExp>> = {
   snippet1: /^[*_]*(?:email\s+)?subject(?:\s+line)?\s*:[*_]*\s*/i,
@@ -40,7 +45,7 @@ const LABELS: Readonly<Record<string, RegExp>> = {
 const WRAPPING_QUOTES = /^["'“‘](.*)["'”’]$/;
 
 export function parseClaudeAnswer(text: string, stopReason: string | null | undefined): ParsedAnswer {
-  const unusable = stopReason ? UNUSABLE_STOPS[stopReason] : undefined;
+  const unusable = stopReason ? ownEntry(UNUSABLE_STOPS, stopReason) : undefined;
   if (unusable) return { ok: false, ...unusable };
 
   const parts = splitAnswer(text.replace(/\r\n?/g, '\n'));
@@ -60,7 +65,7 @@ export function parseClaudeAnswer(text: string, stopReason: string | null | unde
 /** The raw text of each part in order (newlines already normalised), or undefined when the answer has neither format. */
 export function splitAnswer(text: string): string[] | undefined {
   // A fence around the whole answer (blocks or JSON) marks where it ends; stray fence lines are just dropped.
-  const fenced = FENCED.exec(text)?.[1];
+  const fenced = fencedContent(text);
   const answerIsFenced = fenced !== undefined && (DELIMITER.test(fenced) || fenced.trimStart().startsWith('{'));
   const source = answerIsFenced ? fenced : text.replace(FENCE_LINES, '');
   if (DELIMITER.test(source)) {
@@ -74,6 +79,20 @@ export function splitAnswer(text: string): string[] | undefined {
       .filter(Boolean);
   }
   return snippetsFromJson(source);
+}
+
+/**
+ * What the first fenced block holds: from the first fence opening to the next closing fence. One regex with a
+ * lazy body would look for a closing after every opening in turn, which is quadratic when none closes; the
+ * first opening has the earliest end, so if any opening has a closing after it, the first one does.
+ */
+function fencedContent(text: string): string | undefined {
+  const opening = FENCE_OPENING.exec(text);
+  if (!opening) return undefined;
+  const contentStart = opening.index + opening[0].length;
+  FENCE_CLOSING.lastIndex = contentStart;
+  const closing = FENCE_CLOSING.exec(text);
+  return closing ? text.slice(contentStart, closing.index) : undefined;
 }
 
 function snippetsFromJson(text: string): string[] | undefined {

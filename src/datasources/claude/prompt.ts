@@ -90,5 +90,7 @@ function leadDataJson(lead: LeadModel): string {
  * delimiters is replaced (by ‹).
  */
 function neutraliseDelimiters(text: string): string {
-  return text.replace(/<(?=\s*\/?\s*(?:lead_data|user_guidance)\b)/gi, '‹');
+  // `\s*(?:\/\s*)?`, not `\s*\/?\s*`: two adjacent `\s*` can split a run of spaces in every way, which made a
+  // `<` followed by a long run of spaces quadratic.
+  return text.replace(/<(?=\s*(?:\/\s*)?(?:lead_data|user_guidance)\b)/gi, '‹');
 }

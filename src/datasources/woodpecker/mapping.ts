@@ -8,6 +8,7 @@ import type {
   ProspectStatus,
 } from './models';
 import { isRecord, type WireCampaign, type WireCampaignStats, type WireProspect, type WireProspectInput } from './wire';
+import { ownEntry } from '../../domain/own-entry';
 
 /**
  * Wire → model (and model → wire for exports). Lenient by design: v1 mixes numbers and numeric strings, uses
@@ -80,7 +81,7 @@ export function toProspectStatus(value: unknown): ProspectStatus | undefined {
   if (raw === undefined) return undefined;
   const status = raw.toUpperCase().replace(/[-\s]/g, '_');
   if (PROSPECT_STATUSES.has(status)) return status as ProspectStatus;
-  const alias = PROSPECT_STATUS_ALIASES[status];
+  const alias = ownEntry(PROSPECT_STATUS_ALIASES, status);
   if (alias === undefined) log.debug('unknown Woodpecker prospect status', { status: raw });
   return alias;
 }

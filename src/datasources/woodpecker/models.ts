@@ -1,3 +1,5 @@
+import type { ProspectErrorCode } from '../../generated/schema-enums';
+
 /**
  * What the Woodpecker data source hands to resolvers (the codegen mappers point here). Field names follow the
  * GraphQL schema; enum values are already the GraphQL enum names (Woodpecker's `TO-CHECK` → `TO_CHECK`).
@@ -92,8 +94,8 @@ export interface ProspectInputModel extends ProspectContact {
 
 export interface ProspectErrorModel {
   email: string;
-  /** INVALID_EMAIL, INVALID_STATUS, EMAIL_NOT_EXISTS, DUPLICATE_IN_REQUEST, REJECTED, or an ErrorCode for an undeliverable batch. */
-  code: string;
+  /** A rejection of this prospect, or the ErrorCode of its undeliverable batch (the SDL enum holds both). */
+  code: ProspectErrorCode;
   message: string;
   retryable: boolean;
 }

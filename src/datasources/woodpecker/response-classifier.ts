@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { retryAfterMsFrom, UpstreamFailure, type Delivery, type FailureClass } from '../shared/upstream-failure';
 import { isRecord, type WireV1Status } from './wire';
+import { ownEntry } from '../../domain/own-entry';
 
 /**
  * Turns one complete Woodpecker HTTP response into a body or an `UpstreamFailure`.
@@ -60,7 +61,7 @@ function verdictForStatus(status: number): Verdict {
 
 /** Unknown v1 codes follow the HTTP status when it says "server trouble", else they are our request's fault. */
 function verdictForV1Code(code: string, status: number): Verdict {
-  return V1_CODES[code] ?? (status >= 500 ? verdictForStatus(status) : { failureClass: 'bad_request', delivery: 'no' });
+  return ownEntry(V1_CODES, code) ?? (status >= 500 ? verdictForStatus(status) : { failureClass: 'bad_request', delivery: 'no' });
 }
 
 export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {

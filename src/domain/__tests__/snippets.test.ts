@@ -63,6 +63,13 @@ describe('sanitizeSnippetHtml', () => {
     );
   });
 
+  it('When tags nest deeper than 32 levels, then the deeper tags are dropped and their text is kept', () => {
+    const deep = `${'<div>'.repeat(40)}deep text${'</div>'.repeat(40)}`;
+    expect(sanitizeSnippetHtml(deep)).toBe(`${'<div>'.repeat(32)}deep text${'</div>'.repeat(32)}`);
+    const unclosed = '<b>'.repeat(5_000);
+    expect(sanitizeSnippetHtml(unclosed).length).toBeLessThan(unclosed.length);
+  });
+
   it('keeps entity-encoded markup as inert text', () => {
     expect(sanitizeSnippetHtml('<div>&lt;script&gt;alert(1)&lt;/script&gt;</div>')).toBe('<div>&lt;script&gt;alert(1)&lt;/script&gt;</div>');
   });
@@ -109,5 +116,23 @@ describe('toPlainTextSnippet', () => {
     expect(toPlainTextSnippet('<script>alert(1)</script><style>x{}</style>Hi')).toBe('Hi');
     expect(toPlainTextSnippet('Hi &lt;script&gt;alert(1)&lt;/script&gt;')).toBe('Hi alert(1)');
     expect(toPlainTextSnippet('&lt;scr&lt;script&gt;ipt&gt;x')).toBe('x');
+  });
+
+  it('When decoded text nests tags in any order, then one pass leaves what stripping until no tag is left would', () => {
+    // The oracle is the obvious (quadratic) definition: strip every tag, again and again, until none is left.
+    const tag = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
+    const stripRepeatedly = (text: string) => {
+      let out = text;
+      while (new RegExp(tag.source, 'i').test(out)) out = out.replace(tag, '');
+      return out.replace(/\s+/g, ' ').trim();
+    };
+    const alphabet = ['<', '>', '/', ' ', 'a', 'b', '1', '-', '&lt;', '&gt;', 'x'];
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % alphabet.length;
+    for (let sample = 0; sample < 2000; sample++) {
+      const encoded = Array.from({ length: 4 + (sample % 40) }, () => alphabet[next()]).join('');
+      const decoded = encoded.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+      expect(toPlainTextSnippet(encoded.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')))).toBe(stripRepeatedly(decoded));
+    }
   });
 });

@@ -16,7 +16,8 @@ const NO_CODES: readonly string[] = Object.freeze([]);
 const labelCache = new WeakMap<OperationDefinitionNode, string>();
 
 /**
- * The operation's root field names (sorted, distinct, `+`-joined: `campaigns`, `campaigns+upstreams`), not the
+ * The operation's root field names (sorted, distinct, `+`-joined: `campaigns`, `campaigns+upstreams`; meta fields
+ * such as `__typename` only when there is nothing else), not the
  * client-chosen operation name: Apollo sets `operation` only after validation, so every name is in the schema.
  * `unknown` when the request never became an operation (it did not parse or validate). Cached per parsed
  * operation, which Apollo's document cache reuses for a repeated query.
@@ -25,7 +26,10 @@ export function rootFieldLabel(operation: OperationDefinitionNode | undefined, d
   if (!operation) return UNKNOWN_OPERATION;
   let label = labelCache.get(operation);
   if (label === undefined) {
-    const names = [...collectFieldNames(operation.selectionSet, document, new Set())].sort();
+    const all = [...collectFieldNames(operation.selectionSet, document, new Set())].sort();
+    // The app's documents ask for `__typename` at the root too (for Apollo Client's cache); it names nothing.
+    const fields = all.filter((name) => !name.startsWith('__'));
+    const names = fields.length > 0 ? fields : all;
     label = names.length === 0 ? UNKNOWN_OPERATION : names.length > MAX_NAMED_ROOT_FIELDS ? MULTIPLE_ROOT_FIELDS : names.join('+');
     labelCache.set(operation, label);
   }

@@ -42,6 +42,34 @@ describe('AUTH_MODE=token over HTTP', () => {
   it('When a browser opens the development Sandbox page, then it loads without a token', async () => {
     const res = await fetch(`${stack.baseUrl}/graphql`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
+    expect(await res.text()).toContain('apollographql');
+  });
+
+  const graphqlGet = (search: string, headers: Record<string, string>) =>
+    fetch(`${stack.baseUrl}/graphql?${search}`, { headers: { 'apollo-require-preflight': 'true', ...headers } });
+  const queryParam = `query=${encodeURIComponent('{ campaigns(forceRefresh: true) { id } }')}`;
+  const hashParam = `extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } }))}`;
+
+  it.each([
+    ['a query that accepts HTML after the GraphQL type', queryParam, 'application/graphql-response+json, text/html'],
+    ['a query that prefers HTML', queryParam, 'text/html'],
+    ['a query with an encoded parameter name', `%71uery=${encodeURIComponent('{ campaigns { id } }')}`, 'application/graphql-response+json, text/html'],
+    ['only a persisted-query hash', hashParam, 'application/graphql-response+json, text/html'],
+  ])('When a development GET carries %s and no token, then 401 and no upstream call', async (_case, search, accept) => {
+    const res = await graphqlGet(search, { accept });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    expect(stack.sims.woodpecker.stats.requests).toBe(0);
+  });
+
+  it('When an authenticated GET executes while also accepting HTML, then it runs under the strict CSP, not the Sandbox one', async () => {
+    const res = await graphqlGet(queryParam, {
+      accept: 'application/graphql-response+json, text/html',
+      authorization: 'Bearer tok-web-0123456789abcdef',
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { data: { campaigns: unknown[] } }).data.campaigns.length).toBeGreaterThan(0);
+    expect(res.headers.get('content-security-policy')).not.toContain('apollographql');
   });
 });
 

@@ -1,3 +1,4 @@
+import { freePort } from '../../testing/redis-server';
 import { startTestStack, type TestStack } from '../../testing/stack';
 
 const QUERY = '{ campaigns { id name status } }';
@@ -130,9 +131,17 @@ describe('HTTP surface (development)', () => {
 describe('HTTP surface (production)', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ env: { NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true' } });
+    stack = await startTestStack({ env: { NODE_ENV: 'production', ALLOW_ANONYMOUS: 'true', METRICS_TOKEN: 'metrics-token-0123456789' } });
   });
   afterAll(() => stack.close());
+
+  it('When /metrics is scraped without the metrics token, then 401; with it, the Prometheus text', async () => {
+    expect((await fetch(`${stack.baseUrl}/metrics`)).status).toBe(401);
+    expect((await fetch(`${stack.baseUrl}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+    const scrape = await fetch(`${stack.baseUrl}/metrics`, { headers: { authorization: 'Bearer metrics-token-0123456789' } });
+    expect(scrape.status).toBe(200);
+    expect(await scrape.text()).toContain('bff_process_cpu_user_seconds_total');
+  });
 
   const post = (query: string) =>
     fetch(`${stack.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
@@ -152,5 +161,24 @@ describe('HTTP surface (production)', () => {
   it('When a field name is misspelt, then the error does not suggest the real names', async () => {
     const body = (await (await post('{ campaign { nam } }')).json()) as { errors: { message: string }[] };
     expect(body.errors[0]?.message).not.toMatch(/did you mean/i);
+  });
+});
+
+describe('HTTP surface with Redis down', () => {
+  let stack: TestStack;
+  let port: number;
+  beforeAll(async () => {
+    port = await freePort();
+    stack = await startTestStack({ env: { REDIS_URL: `redis://:redis-password-0123@127.0.0.1:${port}` } });
+  });
+  afterAll(() => stack.close());
+
+  it('When /readyz fails because Redis is unreachable, then it gives a reason code, not the error text or address', async () => {
+    const res = await fetch(`${stack.baseUrl}/readyz`);
+    expect(res.status).toBe(503);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ status: 'unavailable', checks: { redis: 'unreachable' } });
+    expect(text).not.toContain(String(port));
+    expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
   });
 });

@@ -1,6 +1,7 @@
 import { captureLogsForSuite } from '../../testing/log-capture';
+import { LOOP_DELAY_BAR_MS, loopDelayAttempts, measuringLoopDelay, NEVER_NOISE_MS } from '../../testing/loop-delay';
 import { logger } from '../logger';
-import { maskEmail, redact, registerSecret, REDACTED } from '../redact';
+import { maskEmail, redact, redactString, registerSecret, REDACTED } from '../redact';
 import { newRequestStats, recordRequestStats, runWithRequestContext, currentRequestContext } from '../request-context';
 
 describe('redaction', () => {
@@ -21,6 +22,39 @@ describe('redaction', () => {
       nested: [{ note: `key is ${REDACTED}!`, who: 'm***@corp.com' }],
       inputTokens: 12,
     });
+  });
+});
+
+describe('redaction of keys that name Object.prototype members', () => {
+  it('When a logged object has a "__proto__" key (as JSON.parse makes one), then it stays a field and is redacted', () => {
+    const out = redact(JSON.parse('{"__proto__": {"who": "max@corp.com"}, "constructor": "ann@corp.com"}'));
+    expect(JSON.parse(JSON.stringify(out))).toEqual(JSON.parse('{"__proto__": {"who": "m***@corp.com"}, "constructor": "a***@corp.com"}'));
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+  });
+});
+
+describe('redaction of long text', () => {
+  it.each([
+    ['a run of 60 000 local-part characters', 'a'.repeat(60_000)],
+    ['a 60 000-character address-like chain', `a@${'a.'.repeat(30_000)}1`],
+    ['a 4 MB operation name', 'a'.repeat(4 * 1024 * 1024)],
+  ])('When a logged string is %s, then masking it never holds the event loop past ~100 ms', async (_name, text) => {
+    let masked = '';
+    const delays = await loopDelayAttempts(() => measuringLoopDelay(() => (masked = redactString(text))));
+    expect(Math.max(...delays)).toBeLessThanOrEqual(NEVER_NOISE_MS);
+    expect(Math.min(...delays)).toBeLessThanOrEqual(LOOP_DELAY_BAR_MS);
+    expect(masked.length).toBeLessThan(10_000);
+  });
+
+  it('When a logged string is cut, then a secret or an address across the cut is redacted, not left in half', () => {
+    registerSecret('cut-canary-secret-0123456789');
+    const secretAcross = `${'x'.repeat(8_180)}cut-canary-secret-0123456789${'y'.repeat(10_000)}`;
+    const cut = redactString(secretAcross);
+    expect(cut).toContain('… (18208 characters in all)');
+    expect(cut).not.toContain('cut-canary');
+    const addressAcross = redactString(`${'x '.repeat(4_092)}jane.doe@example.com ${'y'.repeat(10_000)}`);
+    expect(addressAcross).not.toContain('jane.d');
+    expect(addressAcross).toContain('j***@exa');
   });
 });
 

@@ -30,7 +30,7 @@ describe('Redis connection', () => {
     const port = await freePort();
     const connection = connectRedis({ url: `redis://bff:Sup3r-Secret-Pass@127.0.0.1:${port}`, prefix: 'bff:' });
     try {
-      expect(await readyWithin(connection, 300)).toEqual({ ok: false, reason: `unreachable: connect ECONNREFUSED 127.0.0.1:${port}` });
+      expect(await readyWithin(connection, 300)).toEqual({ ok: false, reason: 'unreachable' });
       expect(redactString('auth Sup3r-Secret-Pass')).toBe(`auth ${REDACTED}`);
       expect(logs.lines.some((line) => line.includes('Redis unreachable'))).toBe(true);
       expect(logs.lines.join('\n')).not.toContain('Sup3r-Secret-Pass');

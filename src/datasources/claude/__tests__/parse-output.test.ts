@@ -1,3 +1,4 @@
+import { LOOP_DELAY_BAR_MS, loopDelayAttempts, measuringLoopDelay, NEVER_NOISE_MS } from '../../../testing/loop-delay';
 import { parseClaudeAnswer, type ParsedAnswer } from '../parse-output';
 import type { Snippets } from '../models';
 
@@ -116,5 +117,17 @@ describe('parseClaudeAnswer', () => {
     ['model_context_window_exceeded', false],
   ])('treats stop reason %s as unusable, whatever the text (re-ask: %s)', (stopReason, reaskable) => {
     expect(parseClaudeAnswer(blockAnswer(), stopReason)).toMatchObject({ ok: false, reaskable });
+  });
+
+  // What a prompt can make Claude write, within the output budgets current models allow (up to 64k tokens).
+  it.each([
+    ['a run of 64 000 dashes', '-'.repeat(64_000)],
+    ['40 000 fence openings that never close', 'a```\n'.repeat(40_000)],
+  ])('When Claude answers %s, then parsing never holds the event loop past ~100 ms', async (_name, text) => {
+    let answer: ParsedAnswer | undefined;
+    const delays = await loopDelayAttempts(() => measuringLoopDelay(() => (answer = parseClaudeAnswer(text, 'end_turn'))));
+    expect(answer?.ok).toBe(false);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(NEVER_NOISE_MS);
+    expect(Math.min(...delays)).toBeLessThanOrEqual(LOOP_DELAY_BAR_MS);
   });
 });

@@ -1,3 +1,4 @@
+import { LOOP_DELAY_BAR_MS, loopDelayAttempts, measuringLoopDelay, NEVER_NOISE_MS } from '../../../testing/loop-delay';
 import type { LeadModel } from '../models';
 import { buildPrompt, DEFAULT_WRITING_GUIDE, OUTPUT_CONTRACT, reaskInstruction } from '../prompt';
 
@@ -53,6 +54,15 @@ describe('buildPrompt', () => {
     expect(count(user, '<lead_data>')).toBe(1);
     expect(user.trimEnd().endsWith('each starting with a line ---BLOCK---, then ---END---.')).toBe(true);
     expect(system).not.toContain('fleet software');
+  });
+
+  it('When the guidance is one "<" and 99 998 spaces, then building the prompt never holds the event loop past ~100 ms', async () => {
+    const prompt = `<${' '.repeat(99_998)}.`;
+    let user = '';
+    const delays = await loopDelayAttempts(() => measuringLoopDelay(() => ({ user } = buildPrompt({ lead: LEAD, prompt }))));
+    expect(user).toContain(prompt);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(NEVER_NOISE_MS);
+    expect(Math.min(...delays)).toBeLessThanOrEqual(LOOP_DELAY_BAR_MS);
   });
 
   it('replaces only the writing guide with a permitted override: the contract and the data rule stay', () => {

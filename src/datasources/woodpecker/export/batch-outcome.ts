@@ -4,6 +4,7 @@ import { log } from '../log';
 import type { ProspectErrorModel } from '../models';
 import { isRecord } from '../wire';
 import { prospectError, type ProspectRejection } from './prospect-errors';
+import { ownEntry } from '../../../domain/own-entry';
 
 /**
  * What one delivered batch did, in ExportResult terms. Rejections name the prospect by its position in the
@@ -63,7 +64,7 @@ export function itemVerdict(item: Item): ItemVerdict {
   const tokens = [status?.code, item.code, error, item.result, status?.status, item.status]
     .map(token)
     .filter((t): t is string => t !== undefined);
-  const specific = tokens.map((t) => SPECIFIC[t]).find((v) => v !== undefined);
+  const specific = tokens.map((t) => ownEntry(SPECIFIC, t)).find((v) => v !== undefined);
   if (specific) return specific;
   if (tokens.some((t) => FAILURE_WORDS.has(t) || t.startsWith('E_'))) return rejected('REJECTED');
   if (tokens.some((t) => SUCCESS_WORDS.has(t))) return ADDED;

@@ -1,7 +1,12 @@
+import type { ErrorCode } from '../../../errors';
+import type { ProspectErrorCode } from '../../../generated/schema-enums';
 import type { ProspectErrorModel } from '../models';
 
-/** Why one prospect was not added. Batch-level failures use an `ErrorCode` instead (see run-export.ts). */
-export type ProspectRejection = 'INVALID_EMAIL' | 'DUPLICATE_IN_REQUEST' | 'INVALID_STATUS' | 'EMAIL_NOT_EXISTS' | 'REJECTED';
+/**
+ * Why one prospect was not added: the schema's ProspectErrorCode minus the ErrorCode values, which batch-level
+ * failures use. Derived, so a reason added to the schema without a message here is a compile error.
+ */
+export type ProspectRejection = Exclude<ProspectErrorCode, ErrorCode>;
 
 /** Our own words for the user; Woodpecker's `msg` text is never passed on. */
 const MESSAGES: Readonly<Record<ProspectRejection, string>> = {

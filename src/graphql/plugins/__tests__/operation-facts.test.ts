@@ -18,6 +18,11 @@ describe('rootFieldLabel', () => {
     expect(labelOf('mutation { generateContent(input: {}) { snippet1 } }')).toBe('generateContent');
   });
 
+  it('When the operation also asks for __typename at the root (as the app documents do), then the label ignores it', () => {
+    expect(labelOf('mutation GenerateContent { __typename generateContent(input: {}) { __typename snippet1 } }')).toBe('generateContent');
+    expect(labelOf('{ __typename }')).toBe('__typename');
+  });
+
   it('When root fields come through fragments or repeat, then they count once, sorted', () => {
     expect(labelOf('{ upstreams { name } ... on Query { campaigns { id } } ...F } fragment F on Query { campaigns { name } }')).toBe(
       'campaigns+upstreams',

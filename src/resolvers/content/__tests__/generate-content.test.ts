@@ -91,7 +91,7 @@ describe('Mutation.generateContent', () => {
 
   it('When the allowed models are listed, then the default comes first', async () => {
     const result = await stack.execute(ContentModelsDocument, {});
-    expect(result.data?.contentModels[0]).toEqual({ id: stack.config.claude.defaultModel, isDefault: true });
+    expect(result.data?.contentModels[0]).toEqual({ __typename: 'ContentModel', id: stack.config.claude.defaultModel, isDefault: true });
     expect(result.data?.contentModels.map((m) => m.id)).toEqual(expect.arrayContaining(stack.config.claude.allowedModels));
   });
 });

@@ -38,7 +38,7 @@ describe('Query.prospects / Query.duplicateEmails', () => {
   it('When the filter matches nothing (Woodpecker answers 204 with no body), then the page is empty', async () => {
     const result = await stack.execute(ProspectsDocument, { filter: { email: 'nobody-here@nowhere.example' } });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.prospects).toEqual({ items: [], totalCount: 0, page: 1, perPage: 100, hasNextPage: false });
+    expect(result.data?.prospects).toEqual({ __typename: 'ProspectPage', items: [], totalCount: 0, page: 1, perPage: 100, hasNextPage: false });
     expect(stack.sims.woodpecker.stats.responsesByStatus['204']).toBe(1);
   });
 

@@ -47,16 +47,17 @@ describe('Query.usage', () => {
     const result = await stack.execute(UsageDocument, { period: 'TODAY' }, { caller: alice });
     expect(result.errors).toBeUndefined();
     const today = new Date().toISOString().slice(0, 10);
-    const sonnet = { model: 'claude-sonnet-4-6', ...aliceSonnet, estimatedCostUsd: expect.closeTo(costOf('claude-sonnet-4-6', aliceSonnet), 6) };
-    const haiku = { model: 'claude-haiku-4-5', ...aliceHaiku, estimatedCostUsd: expect.closeTo(costOf('claude-haiku-4-5', aliceHaiku), 6) };
+    const sonnet = { __typename: 'ModelUsage', model: 'claude-sonnet-4-6', ...aliceSonnet, estimatedCostUsd: expect.closeTo(costOf('claude-sonnet-4-6', aliceSonnet), 6) };
+    const haiku = { __typename: 'ModelUsage', model: 'claude-haiku-4-5', ...aliceHaiku, estimatedCostUsd: expect.closeTo(costOf('claude-haiku-4-5', aliceHaiku), 6) };
     expect(result.data?.usage).toEqual({
+      __typename: 'UsageReport',
       period: 'TODAY',
       scope: 'OWN',
       from: today,
       to: today,
       totals: [haiku, sonnet],
       estimatedCostUsd: expect.closeTo(costOf('claude-sonnet-4-6', aliceSonnet) + costOf('claude-haiku-4-5', aliceHaiku), 6),
-      callers: [{ caller: 'alice', models: [haiku, sonnet], estimatedCostUsd: expect.any(Number) }],
+      callers: [{ __typename: 'CallerUsage', caller: 'alice', models: [haiku, sonnet], estimatedCostUsd: expect.any(Number) }],
     });
   });
 
