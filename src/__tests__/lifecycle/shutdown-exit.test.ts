@@ -41,6 +41,7 @@ describe('A BFF process receiving SIGTERM', () => {
         NODE_ENV: 'production',
         AUTH_MODE: 'token',
         AUTH_TOKENS: 'ops:ops-token-0123456789abcdef',
+        METRICS_TOKEN: 'metrics-token-0123456789',
         REDIS_URL: redisTestUrl,
         REDIS_PREFIX: uniquePrefix('exit'),
       });

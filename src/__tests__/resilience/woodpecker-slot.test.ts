@@ -87,7 +87,7 @@ describe("Woodpecker's one slot is held until Woodpecker answered", () => {
 
     const result = await stack.execute(AddProspectsToCampaignDocument, { input: { campaignId: String(campaign.id), prospects } });
 
-    expect(result.data?.addProspectsToCampaign).toEqual({ total: 3, succeeded: 3, failed: 0, duplicates: 0, errors: [] });
+    expect(result.data?.addProspectsToCampaign).toEqual({ __typename: 'ExportResult', total: 3, succeeded: 3, failed: 0, duplicates: 0, errors: [] });
     expect(stack.sims.woodpecker.stats.byRoute.add_prospects_campaign).toBe(2);
     expect(stack.sims.woodpecker.stats.maxConcurrentPerKey).toBe(1);
   });
