@@ -70,11 +70,12 @@ describe('resilience rules through the pipeline', () => {
     });
     afterAll(() => stack.close());
 
-    it('When the upstream is slower than the operation deadline, then UPSTREAM_TIMEOUT within the deadline', async () => {
-      const started = Date.now();
+    it('When the upstream is slower than the operation deadline, then UPSTREAM_TIMEOUT before the upstream has answered', async () => {
       const result = await stack.execute(CampaignsDocument, { forceRefresh: true });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', retryable: true });
-      expect(Date.now() - started).toBeLessThan(2500);
+      // The client got its answer while Woodpecker was still working on the request (3 s): it did not wait for it.
+      expect(stack.sims.woodpecker.stats.byRoute.campaign_list).toBe(1);
+      expect(stack.sims.woodpecker.stats.responsesByStatus).toEqual({});
     });
   });
 

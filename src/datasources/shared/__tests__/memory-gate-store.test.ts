@@ -7,8 +7,8 @@ describe('MemoryGateStore', () => {
     const store = new MemoryGateStore({ maxConcurrency: 5, budgets: { requests: 10, output_tokens: 100 }, windowMs: 60_000 }, 0);
     await store.tryAcquire({ requests: 1, output_tokens: 90 }, 0, TTL);
     const refused = await store.tryAcquire({ requests: 1, output_tokens: 20 }, 0, TTL);
-    // 10 more output tokens at 100 per minute, plus the gate's margin of 1/600 of the bucket (100 ms).
-    expect(refused).toEqual({ ok: false, reason: 'budget', retryInMs: 6_100 });
+    // 10 more output tokens at 100 per minute, plus the gate's arrival margin (250 ms of refill).
+    expect(refused).toEqual({ ok: false, reason: 'budget', retryInMs: 6_250 });
     const snapshot = store.snapshot(0);
     expect(snapshot.leased).toBe(1);
     expect(snapshot.budgets.find((b) => b.dimension === 'requests')?.remaining).toBe(9); // nothing taken by the refusal

@@ -13,24 +13,28 @@ describe('TokenBucket', () => {
   it('says exactly how long until an amount is available, and Infinity when it can never fit', () => {
     const bucket = new TokenBucket(10, 1_000, 0);
     bucket.take(10, 0);
-    // 5 tokens plus the margin (1/600 of the capacity, ~1.7 ms of refill here) at 10 per second.
-    expect(bucket.msUntil(5, 0)).toBe(502);
-    expect(bucket.msUntil(5, 500)).toBe(2);
-    expect(bucket.msUntil(5, 502)).toBe(0);
+    // 5 tokens plus the margin (250 ms of refill: 2.5 tokens here) at 10 per second.
+    expect(bucket.msUntil(5, 0)).toBe(750);
+    expect(bucket.msUntil(5, 500)).toBe(250);
+    expect(bucket.msUntil(5, 750)).toBe(0);
     expect(bucket.msUntil(10, 1_000)).toBe(0); // a whole bucket needs no margin: it is granted once full
     expect(bucket.msUntil(11, 500)).toBe(Infinity);
   });
 
   it('never grants what the upstream bucket, which sees each call a little later, does not have yet', () => {
     // The simulator models the upstream with (elapsed × capacity) / window, refilled at arrival times. Calls
-    // granted the moment our bucket allows them (a burst from full, then one per refill) arrive up to 20 ms
-    // later; the upstream must accept them all. Without the margin the first call after the burst was refused:
-    // the first take from a full bucket starts our refill earlier than the upstream's (capped meanwhile).
+    // granted the moment our bucket allows them (a burst from full, then one per refill) arrive later, unevenly:
+    // every third one, the first of the burst included, 200 ms late (a loaded machine, a slow network path), the
+    // others within 2 ms. The upstream must accept them all. The first take from a full bucket starts our refill
+    // before the upstream's (still capped until that call arrives), so the refill of the first call's delay is
+    // ours alone; a call arriving promptly after it finds the upstream short unless we keep that much in hand.
+    // A margin of 1/600 of the window (100 ms of a minute, 3 ms of the 2 s windows tests use) was not enough.
     for (const [capacity, windowMs] of [
       [120, 60_000],
       [100, 60_000],
       [50, 60_000],
       [1_000, 60_000],
+      [6, 2_000],
     ] as const) {
       let now = 1_700_000_000_000;
       const ours = new TokenBucket(capacity, windowMs, now);
@@ -44,7 +48,7 @@ describe('TokenBucket', () => {
         }
         ours.take(1, now);
         grants++;
-        const arrival = now + (grants % 3 === 0 ? 20 : grants % 3);
+        const arrival = now + (grants % 3 === 1 ? 200 : grants % 3);
         if (upstream.waitMs(1, arrival) > 0) refused++;
         else upstream.take(1, arrival);
       }
@@ -59,7 +63,7 @@ describe('TokenBucket', () => {
     expect(bucket.available(0)).toBe(70);
     bucket.refund(-90, 0);
     expect(bucket.available(0)).toBe(-20);
-    expect(bucket.msUntil(10, 0)).toBe(302); // 30 tokens (+ the margin) at 100 per second
+    expect(bucket.msUntil(10, 0)).toBe(550); // 30 tokens (+ 250 ms of refill) at 100 per second
   });
 
   it('adopts a lower upstream limit and remaining, but never raises either', () => {

@@ -276,7 +276,7 @@ describe('upstream gate', () => {
       expect(rt.status().queued).toBe(2);
       client.abort(new Error('client went away'));
       await bffRejection(big);
-      // The big one needed a whole minute of refill; the small one only about the bucket's arrival margin (100 ms).
+      // The big one needed a whole minute of refill; the small one only about the bucket's arrival margin (250 ms).
       await expect(clock.until(small, 1_000)).resolves.toBe('small');
     });
   });

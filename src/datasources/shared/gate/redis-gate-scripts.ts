@@ -1,4 +1,4 @@
-import { ARRIVAL_MARGIN } from './token-bucket';
+import { ARRIVAL_MARGIN_MS } from './token-bucket';
 
 /**
  * The Lua half of `RedisGateStore`: the same state machine as `MemoryGateStore` + `TokenBucket`, run inside
@@ -73,7 +73,7 @@ for _, b in ipairs(all) do
   local amount = call.cost[b.dim] or 0
   if amount > b.cap then return reply({ ok = false, reason = 'too_large' }) end
   -- The same margin as TokenBucket.msUntil: the upstream's refill starts when a call arrives, not when we send it.
-  local missing = math.min(b.cap, amount + b.cap * ${ARRIVAL_MARGIN}) - b.level
+  local missing = math.min(b.cap, amount + (b.cap / limits.windowMs) * ${ARRIVAL_MARGIN_MS}) - b.level
   if missing > 0 then budget_wait = math.max(budget_wait, math.ceil(missing / (b.cap / limits.windowMs))) end
 end
 local paused = tonumber(redis.call('HGET', state, 'pausedUntil')) or 0

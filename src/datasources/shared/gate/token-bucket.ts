@@ -1,5 +1,10 @@
-/** Share of the capacity kept in hand before granting (1/600: 100 ms of refill for a per-minute budget). */
-export const ARRIVAL_MARGIN = 1 / 600;
+/**
+ * Refill kept in hand before granting, in ms: how much sooner than its grant a call may arrive, relative to the
+ * call before it, without the upstream finding its bucket short (its refill runs from arrivals, ours from grants).
+ * In time, not as a share of the window: the jitter it absorbs (network, event-loop and scheduling delays between
+ * a grant and the arrival) does not shrink when the window does. 250 ms of a 50-a-minute budget is 0.2 requests.
+ */
+export const ARRIVAL_MARGIN_MS = 250;
 
 /**
  * A token bucket shaped like Anthropic's: capacity = the per-window limit, refilled continuously at
@@ -36,16 +41,17 @@ export class TokenBucket {
   }
 
   /**
-   * Time until `amount` is available: 0 now, Infinity if it can never fit. It waits for `amount` plus a margin
-   * of 1/600 of the window's refill (100 ms of a minute), never beyond a full bucket. Without it the gate ran
-   * exactly on the upstream's limit and overspent it: a call taken from a full bucket starts our refill when we
-   * send it, the upstream's only when it arrives (its bucket is capped meanwhile), and float rounding differs
-   * too, so right after a burst the upstream could be short by a few ms of refill (1 quota violation in the 60 s
-   * burst benchmark). The margin shifts grants by that much; the sustained rate is unchanged.
+   * Time until `amount` is available: 0 now, Infinity if it can never fit. It waits for `amount` plus
+   * ARRIVAL_MARGIN_MS of refill, never beyond a full bucket. Without it the gate ran exactly on the upstream's
+   * limit and overspent it: a call taken from a full bucket starts our refill when we send it, the upstream's only
+   * when it arrives (its bucket is capped meanwhile), and calls do not all take equally long to arrive, so the
+   * upstream could be short by the difference (1 quota violation in the 60 s burst benchmark; with a 2 s test
+   * window and a margin that was a share of it, 3 ms, on a loaded machine). The margin shifts grants by that
+   * much; the sustained rate is unchanged.
    */
   msUntil(amount: number, now: number): number {
     if (amount > this.capacity) return Infinity;
-    const wanted = Math.min(this.capacity, amount + this.capacity * ARRIVAL_MARGIN);
+    const wanted = Math.min(this.capacity, amount + this.refillPerMs * ARRIVAL_MARGIN_MS);
     const missing = wanted - this.available(now);
     return missing <= 0 ? 0 : Math.ceil(missing / this.refillPerMs);
   }
