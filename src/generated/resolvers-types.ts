@@ -5,6 +5,7 @@ import type { UpstreamStatusSnapshot, BudgetStatus } from '../datasources/shared
 import type { GraphQLContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -147,9 +148,21 @@ export type ExportResult = {
 };
 
 export type GenerateContentInput = {
+  /** Images or PDFs uploaded with `POST /attachments` by the same caller, at most 4, given to Claude with the prompt. */
+  attachmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /**
+   * Write it again even when the same caller asked for the same generation recently (the answer is then served from
+   * the content cache with `cached: true`, without a Claude call); the new sequence replaces the cached one.
+   */
+  fresh?: InputMaybe<Scalars['Boolean']['input']>;
   lead: LeadInput;
   /** One of `contentModels`; the default when omitted. */
   model?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Write the sequence with 2–3 concurrent Claude calls when the quota allows it: finishes in about a third of the
+   * time, costs more input tokens, and the follow-ups see the plan of the first email rather than its text.
+   */
+  parallel?: InputMaybe<Scalars['Boolean']['input']>;
   /** What the user wants emphasised, appended to the instructions (at most 100 000 characters). */
   prompt?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the default system prompt; accepted only when the server allows overrides. */
@@ -162,6 +175,8 @@ export type GenerateContentInput = {
  */
 export type GeneratedContent = {
   __typename?: 'GeneratedContent';
+  /** True when this is the caller's earlier identical generation, served from the content cache without a Claude call. */
+  cached: Scalars['Boolean']['output'];
   company?: Maybe<Scalars['String']['output']>;
   email: Scalars['String']['output'];
   firstName?: Maybe<Scalars['String']['output']>;
@@ -193,6 +208,57 @@ export type GeneratedContent = {
   tags?: Maybe<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
   usage: TokenUsage;
+};
+
+/** The sequence, validated and sanitised: the same content `generateContent` returns. */
+export type GenerationCompleted = {
+  __typename?: 'GenerationCompleted';
+  content: GeneratedContent;
+};
+
+export type GenerationEstimate = {
+  __typename?: 'GenerationEstimate';
+  /** Seconds until the sequence would be complete, counting the wait for Claude's quota now. */
+  etaSeconds: Scalars['Float']['output'];
+  /** Input tokens Claude counts for this prompt (its system prompt, lead data, guidance and attachments). */
+  inputTokens: Scalars['Int']['output'];
+  /** Estimated cost in USD at `maxOutputTokens`; null when the price list has no price for the model. */
+  maxCostUsd?: Maybe<Scalars['Float']['output']>;
+  /** The most output tokens the generation may write (`max_tokens`). */
+  maxOutputTokens: Scalars['Int']['output'];
+  /** Estimated cost in USD without any output; null when the price list has no price for the model. */
+  minCostUsd?: Maybe<Scalars['Float']['output']>;
+};
+
+/** One event of a streamed generation. */
+export type GenerationEvent = GenerationCompleted | GenerationFailed | GenerationQueued | GenerationStarted | SnippetDelta;
+
+/**
+ * The generation ended without a sequence. `code` is one of `ErrorCode`; the message is written for the user and
+ * never carries upstream text. `completedSnippets` are the touches that had been fully streamed.
+ */
+export type GenerationFailed = {
+  __typename?: 'GenerationFailed';
+  code: Scalars['String']['output'];
+  completedSnippets: Array<Scalars['Int']['output']>;
+  message: Scalars['String']['output'];
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
+  retryable: Scalars['Boolean']['output'];
+};
+
+/** The generation waits for Claude's quota; sent again whenever the position changes. */
+export type GenerationQueued = {
+  __typename?: 'GenerationQueued';
+  /** The gate's own estimate of the wait, when it has one. */
+  etaSeconds?: Maybe<Scalars['Float']['output']>;
+  /** 1 for the next to go. */
+  position: Scalars['Int']['output'];
+};
+
+/** Claude has started writing. */
+export type GenerationStarted = {
+  __typename?: 'GenerationStarted';
+  model: Scalars['String']['output'];
 };
 
 /** A lead as imported from the user's CSV. */
@@ -237,6 +303,11 @@ export type Mutation = {
    */
   addProspectsToCampaign: ExportResult;
   /**
+   * Deletes an attachment this caller uploaded (`POST /attachments`), also from Claude's file store. NOT_FOUND for
+   * an id the caller does not own or that has expired.
+   */
+  deleteAttachment: Scalars['Boolean']['output'];
+  /**
    * Writes a 7-touch outreach sequence for one lead with Claude. Lead fields are passed to Claude as
    * untrusted data, never as instructions.
    */
@@ -247,6 +318,12 @@ export type Mutation = {
 /** Write operations: generating copy with Claude and exporting prospects into a Woodpecker campaign. */
 export type MutationAddProspectsToCampaignArgs = {
   input: AddProspectsInput;
+};
+
+
+/** Write operations: generating copy with Claude and exporting prospects into a Woodpecker campaign. */
+export type MutationDeleteAttachmentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -392,6 +469,12 @@ export type Query = {
    * campaign is refused with BAD_USER_INPUT (export directly; duplicates are counted, never added twice).
    */
   duplicateEmails: Array<Scalars['String']['output']>;
+  /**
+   * What a generation of this input would take, before running it: the input tokens Claude will count (asked of
+   * Claude's own token counter), the output tokens it may write (`max_tokens`), the cost range from the server's
+   * price list, and when it would finish given the queue now.
+   */
+  estimateGeneration: GenerationEstimate;
   /** One page of prospects. `perPage` is 1–1000. An empty page is a normal answer, not an error. */
   prospects: ProspectPage;
   /** How this server sees each upstream right now: queue, limits, remaining budget, circuit. */
@@ -426,6 +509,12 @@ export type QueryDuplicateEmailsArgs = {
 
 
 /** Read operations: campaigns and prospects live in Woodpecker; `upstreams` reports this server's own view of them. */
+export type QueryEstimateGenerationArgs = {
+  input: GenerateContentInput;
+};
+
+
+/** Read operations: campaigns and prospects live in Woodpecker; `upstreams` reports this server's own view of them. */
 export type QueryProspectsArgs = {
   filter?: InputMaybe<ProspectFilter>;
   page?: InputMaybe<Scalars['Int']['input']>;
@@ -437,6 +526,32 @@ export type QueryProspectsArgs = {
 export type QueryUsageArgs = {
   period?: InputMaybe<UsagePeriod>;
   scope?: InputMaybe<UsageScope>;
+};
+
+/** More text of one touch, raw as Claude writes it (snippet 1 is the subject, 2 the day-1 email, …, 7 the break-up). */
+export type SnippetDelta = {
+  __typename?: 'SnippetDelta';
+  /** 1..7 */
+  snippet: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+};
+
+/** Live operations, served over the graphql-sse protocol at `POST /graphql/stream` (not at `/graphql`). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Writes the sequence like `generateContent`, streamed as Claude writes it: `GenerationQueued` while it waits for
+   * Claude's quota (again whenever the position changes), `GenerationStarted`, `SnippetDelta`s in order, then
+   * `GenerationCompleted` with the same validated content the mutation returns, or `GenerationFailed`.
+   * Unsubscribing cancels the generation. Served over graphql-sse at `POST /graphql/stream`.
+   */
+  generateContentStream: GenerationEvent;
+};
+
+
+/** Live operations, served over the graphql-sse protocol at `POST /graphql/stream` (not at `/graphql`). */
+export type SubscriptionGenerateContentStreamArgs = {
+  input: GenerateContentInput;
 };
 
 export type TokenUsage = {
@@ -590,6 +705,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  GenerationEvent:
+    | ( Omit<GenerationCompleted, 'content'> & { content: _RefType['GeneratedContent'] } )
+    | ( GenerationFailed )
+    | ( GenerationQueued )
+    | ( GenerationStarted )
+    | ( SnippetDelta )
+  ;
+}>;
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -607,6 +732,12 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GenerateContentInput: GenerateContentInput;
   GeneratedContent: ResolverTypeWrapper<GeneratedContentModel>;
+  GenerationCompleted: ResolverTypeWrapper<Omit<GenerationCompleted, 'content'> & { content: ResolversTypes['GeneratedContent'] }>;
+  GenerationEstimate: ResolverTypeWrapper<GenerationEstimate>;
+  GenerationEvent: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['GenerationEvent']>;
+  GenerationFailed: ResolverTypeWrapper<GenerationFailed>;
+  GenerationQueued: ResolverTypeWrapper<GenerationQueued>;
+  GenerationStarted: ResolverTypeWrapper<GenerationStarted>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LeadInput: LeadInput;
@@ -620,7 +751,9 @@ export type ResolversTypes = ResolversObject<{
   ProspectPage: ResolverTypeWrapper<ProspectPageModel>;
   ProspectStatus: ProspectStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SnippetDelta: ResolverTypeWrapper<SnippetDelta>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TokenUsage: ResolverTypeWrapper<TokenUsage>;
   UpstreamBudget: ResolverTypeWrapper<BudgetStatus>;
   UpstreamLimits: ResolverTypeWrapper<UpstreamLimits>;
@@ -643,6 +776,12 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   GenerateContentInput: GenerateContentInput;
   GeneratedContent: GeneratedContentModel;
+  GenerationCompleted: Omit<GenerationCompleted, 'content'> & { content: ResolversParentTypes['GeneratedContent'] };
+  GenerationEstimate: GenerationEstimate;
+  GenerationEvent: ResolversUnionTypes<ResolversParentTypes>['GenerationEvent'];
+  GenerationFailed: GenerationFailed;
+  GenerationQueued: GenerationQueued;
+  GenerationStarted: GenerationStarted;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   LeadInput: LeadInput;
@@ -654,7 +793,9 @@ export type ResolversParentTypes = ResolversObject<{
   ProspectInput: ProspectInput;
   ProspectPage: ProspectPageModel;
   Query: Record<PropertyKey, never>;
+  SnippetDelta: SnippetDelta;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   TokenUsage: TokenUsage;
   UpstreamBudget: BudgetStatus;
   UpstreamLimits: UpstreamLimits;
@@ -725,6 +866,7 @@ export type ExportResultResolvers<ContextType = GraphQLContext, ParentType exten
 }>;
 
 export type GeneratedContentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeneratedContent'] = ResolversParentTypes['GeneratedContent']> = ResolversObject<{
+  cached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -746,6 +888,43 @@ export type GeneratedContentResolvers<ContextType = GraphQLContext, ParentType e
   usage?: Resolver<ResolversTypes['TokenUsage'], ParentType, ContextType>;
 }>;
 
+export type GenerationCompletedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GenerationCompleted'] = ResolversParentTypes['GenerationCompleted']> = ResolversObject<{
+  content?: Resolver<ResolversTypes['GeneratedContent'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type GenerationEstimateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GenerationEstimate'] = ResolversParentTypes['GenerationEstimate']> = ResolversObject<{
+  etaSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  inputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxCostUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  maxOutputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minCostUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type GenerationEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GenerationEvent'] = ResolversParentTypes['GenerationEvent']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'GenerationCompleted' | 'GenerationFailed' | 'GenerationQueued' | 'GenerationStarted' | 'SnippetDelta', ParentType, ContextType>;
+}>;
+
+export type GenerationFailedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GenerationFailed'] = ResolversParentTypes['GenerationFailed']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  completedSnippets?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  retryable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type GenerationQueuedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GenerationQueued'] = ResolversParentTypes['GenerationQueued']> = ResolversObject<{
+  etaSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type GenerationStartedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GenerationStarted'] = ResolversParentTypes['GenerationStarted']> = ResolversObject<{
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ModelUsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModelUsage'] = ResolversParentTypes['ModelUsage']> = ResolversObject<{
   estimatedCostUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   inputTokens?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -756,6 +935,7 @@ export type ModelUsageResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addProspectsToCampaign?: Resolver<ResolversTypes['ExportResult'], ParentType, ContextType, RequireFields<MutationAddProspectsToCampaignArgs, 'input'>>;
+  deleteAttachment?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAttachmentArgs, 'id'>>;
   generateContent?: Resolver<ResolversTypes['GeneratedContent'], ParentType, ContextType, RequireFields<MutationGenerateContentArgs, 'input'>>;
 }>;
 
@@ -801,9 +981,20 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   campaigns?: Resolver<Array<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignsArgs, 'forceRefresh'>>;
   contentModels?: Resolver<Array<ResolversTypes['ContentModel']>, ParentType, ContextType>;
   duplicateEmails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryDuplicateEmailsArgs, 'campaignId' | 'emails'>>;
+  estimateGeneration?: Resolver<ResolversTypes['GenerationEstimate'], ParentType, ContextType, RequireFields<QueryEstimateGenerationArgs, 'input'>>;
   prospects?: Resolver<ResolversTypes['ProspectPage'], ParentType, ContextType, RequireFields<QueryProspectsArgs, 'page' | 'perPage'>>;
   upstreams?: Resolver<Array<ResolversTypes['UpstreamStatus']>, ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['UsageReport'], ParentType, ContextType, RequireFields<QueryUsageArgs, 'period' | 'scope'>>;
+}>;
+
+export type SnippetDeltaResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SnippetDelta'] = ResolversParentTypes['SnippetDelta']> = ResolversObject<{
+  snippet?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  generateContentStream?: SubscriptionResolver<ResolversTypes['GenerationEvent'], "generateContentStream", ParentType, ContextType, RequireFields<SubscriptionGenerateContentStreamArgs, 'input'>>;
 }>;
 
 export type TokenUsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TokenUsage'] = ResolversParentTypes['TokenUsage']> = ResolversObject<{
@@ -859,12 +1050,20 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ContentModel?: ContentModelResolvers<ContextType>;
   ExportResult?: ExportResultResolvers<ContextType>;
   GeneratedContent?: GeneratedContentResolvers<ContextType>;
+  GenerationCompleted?: GenerationCompletedResolvers<ContextType>;
+  GenerationEstimate?: GenerationEstimateResolvers<ContextType>;
+  GenerationEvent?: GenerationEventResolvers<ContextType>;
+  GenerationFailed?: GenerationFailedResolvers<ContextType>;
+  GenerationQueued?: GenerationQueuedResolvers<ContextType>;
+  GenerationStarted?: GenerationStartedResolvers<ContextType>;
   ModelUsage?: ModelUsageResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Prospect?: ProspectResolvers<ContextType>;
   ProspectError?: ProspectErrorResolvers<ContextType>;
   ProspectPage?: ProspectPageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SnippetDelta?: SnippetDeltaResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TokenUsage?: TokenUsageResolvers<ContextType>;
   UpstreamBudget?: UpstreamBudgetResolvers<ContextType>;
   UpstreamLimits?: UpstreamLimitsResolvers<ContextType>;

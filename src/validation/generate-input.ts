@@ -43,5 +43,5 @@ export function validateGenerateInput(input: GenerateContentInput, config: Claud
       'input.model',
     ]);
   }
-  return { lead: toLead(input.lead), prompt: optionalText(input.prompt), systemPrompt, model };
+  return { lead: toLead(input.lead), prompt: optionalText(input.prompt), systemPrompt, model, fresh: input.fresh ?? false, parallel: input.parallel ?? false };
 }

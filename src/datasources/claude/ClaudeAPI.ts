@@ -12,7 +12,7 @@ import { InputTokenCounter } from './input-tokens';
 import { messagesCall, type ClaudeReply, type MessageRequest } from './messages-call';
 import type { GenerateContentRequest, GeneratedContentModel, LeadModel, Snippets } from './models';
 import { parseClaudeAnswer } from './parse-output';
-import { buildPrompt, reaskInstruction } from './prompt';
+import { buildPrompt, reaskInstruction, userContent } from './prompt';
 
 /** The process-wide part of the Claude data source. */
 export interface ClaudeShared {
@@ -75,7 +75,7 @@ export class ClaudeAPI {
           model: request.model ?? this.shared.config.defaultModel,
           max_tokens: this.shared.config.maxTokens,
           system: prompt.system,
-          messages: [{ role: 'user', content: prompt.user }],
+          messages: [{ role: 'user', content: userContent(prompt.user, request.attachments) }],
         },
         deadline,
       );
@@ -98,6 +98,7 @@ export class ClaudeAPI {
         usage,
         stopReason: last.stopReason ?? undefined,
         generatedAt: new Date().toISOString(),
+        cached: false,
         ...leadFields(request.lead),
       };
     } finally {

@@ -2,7 +2,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { AttemptContext, UpstreamCall } from '../shared/upstream';
 import { UpstreamFailure } from '../shared/upstream-failure';
 import { classifyClaudeError } from './classify-error';
-import type { MessageRequest } from './messages-call';
+import { betaHeaders, type MessageRequest } from './messages-call';
 
 /**
  * One `POST /v1/messages/count_tokens` exchange: the body a Messages call would send, minus `max_tokens`, and
@@ -22,7 +22,10 @@ export function countTokensCall(sdk: Anthropic, request: MessageRequest): Upstre
 async function countTokens(sdk: Anthropic, { model, system, messages }: MessageRequest, ctx: AttemptContext): Promise<number> {
   // Its rate-limit headers are not observed: they would describe the Messages budgets, which this gate does not hold.
   const { data, response, request_id } = await sdk.messages
-    .countTokens({ model, system, messages }, { signal: ctx.signal, timeout: Math.max(1, Math.floor(ctx.timeoutMs)), maxRetries: 0 })
+    .countTokens(
+      { model, system, messages },
+      { signal: ctx.signal, timeout: Math.max(1, Math.floor(ctx.timeoutMs)), maxRetries: 0, headers: betaHeaders({ messages }) },
+    )
     .withResponse()
     .catch((error: unknown) => {
       const failure = classifyClaudeError(error, ctx.signal);

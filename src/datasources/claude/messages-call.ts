@@ -10,12 +10,33 @@ import { classifyClaudeError } from './classify-error';
  * runs it (again, after a transient failure) and settles the reservation with the real usage.
  */
 
-/** What we send: strings only, no sampling parameters (models after Opus 4.6 reject temperature/top_p/top_k). */
+/** A text block, or a file from Claude's file store (images as `image`, PDFs as `document` blocks). */
+export type MessageContentBlock =
+  | { type: 'text'; text: string }
+  | { type: 'image' | 'document'; source: { type: 'file'; file_id: string } };
+
+export interface MessageTurn {
+  role: 'user' | 'assistant';
+  content: string | MessageContentBlock[];
+}
+
+/** What we send: text and file blocks, no sampling parameters (models after Opus 4.6 reject temperature/top_p/top_k). */
 export interface MessageRequest {
   model: string;
   max_tokens: number;
   system: string;
-  messages: { role: 'user' | 'assistant'; content: string }[];
+  messages: MessageTurn[];
+}
+
+/** The beta flag that lets a Messages or count_tokens request refer to uploaded files. */
+export const FILES_API_BETA = 'files-api-2025-04-14';
+
+/** Request headers a call needs besides the SDK's own: the Files API flag when a file block is present. */
+export function betaHeaders(request: Pick<MessageRequest, 'messages'>): Record<string, string> | undefined {
+  const refersToFiles = request.messages.some(
+    (turn) => typeof turn.content !== 'string' && turn.content.some((block) => block.type !== 'text'),
+  );
+  return refersToFiles ? { 'anthropic-beta': FILES_API_BETA } : undefined;
 }
 
 export interface ClaudeReply {
@@ -41,7 +62,7 @@ export function messagesCall(sdk: Anthropic, request: MessageRequest, inputToken
 async function sendMessage(sdk: Anthropic, request: MessageRequest, ctx: AttemptContext): Promise<ClaudeReply> {
   const { data, response, request_id } = await sdk.messages
     // The SDK accepts only a positive integer timeout; the runtime's remaining budget can be fractional or 0.
-    .create(request, { signal: ctx.signal, timeout: Math.max(1, Math.floor(ctx.timeoutMs)), maxRetries: 0 })
+    .create(request, { signal: ctx.signal, timeout: Math.max(1, Math.floor(ctx.timeoutMs)), maxRetries: 0, headers: betaHeaders(request) })
     .withResponse()
     .catch((error: unknown) => {
       throw attemptFailure(error, ctx);

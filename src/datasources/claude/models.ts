@@ -14,6 +14,13 @@ export interface LeadModel {
   tags?: string;
 }
 
+/** A file the caller uploaded to Claude's file store, as a generation refers to it. */
+export interface AttachmentRef {
+  fileId: string;
+  /** Images go to Claude as `image` blocks, PDFs as `document` blocks. */
+  kind: 'image' | 'document';
+}
+
 export interface GenerateContentRequest {
   lead: LeadModel;
   prompt?: string;
@@ -21,6 +28,12 @@ export interface GenerateContentRequest {
   systemPrompt?: string;
   /** Already checked against the allow-list by the caller; the default model when absent. */
   model?: string;
+  /** Already resolved to files the caller owns (at most 4). */
+  attachments?: AttachmentRef[];
+  /** Bypass (and refresh) the content cache. */
+  fresh?: boolean;
+  /** Write the sequence with concurrent calls when the quota allows. */
+  parallel?: boolean;
 }
 
 export interface Snippets {
@@ -38,6 +51,8 @@ export interface GeneratedContentModel extends Snippets {
   usage: { inputTokens: number; outputTokens: number };
   stopReason?: string;
   generatedAt: string;
+  /** Served from the content cache without a Claude call. */
+  cached: boolean;
   email: string;
   firstName?: string;
   lastName?: string;

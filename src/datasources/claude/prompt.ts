@@ -1,4 +1,5 @@
-import type { GenerateContentRequest, LeadModel } from './models';
+import type { MessageTurn } from './messages-call';
+import type { AttachmentRef, GenerateContentRequest, LeadModel } from './models';
 
 /**
  * The prompt for one 7-touch sequence. The system prompt is the writing guide (persona and rules), followed by
@@ -93,4 +94,16 @@ function neutraliseDelimiters(text: string): string {
   // `\s*(?:\/\s*)?`, not `\s*\/?\s*`: two adjacent `\s*` can split a run of spaces in every way, which made a
   // `<` followed by a long run of spaces quadratic.
   return text.replace(/<(?=\s*(?:\/\s*)?(?:lead_data|user_guidance)\b)/gi, '‹');
+}
+
+/**
+ * The user turn: the attached files first (Claude reads a document before the question about it), then the text.
+ * A plain string when there are none, as the API's simplest form.
+ */
+export function userContent(text: string, attachments: readonly AttachmentRef[] = []): MessageTurn['content'] {
+  if (attachments.length === 0) return text;
+  return [
+    ...attachments.map((file) => ({ type: file.kind, source: { type: 'file' as const, file_id: file.fileId } })),
+    { type: 'text' as const, text },
+  ];
 }

@@ -11,7 +11,7 @@
 
 export interface CountableRequest {
   system: string;
-  messages: readonly { content: string }[];
+  messages: readonly { content: string | readonly ({ type: 'text'; text: string } | { type: 'image' | 'document' })[] }[];
 }
 
 export interface LocalEstimate {
@@ -35,6 +35,12 @@ const MAX_UNCOUNTED_NON_ASCII = 32;
 const MAX_LOOSE_SHARE = 0.25;
 /** Long prompts: the bound's slack (up to ~60%) would hold back thousands of tokens of budget. */
 const MAX_UNCOUNTED_CHARS = 16_000;
+/**
+ * What an image can cost at most: Claude scales larger images down to about 1.15 megapixels, about 1,600 tokens.
+ * A PDF has no such bound (every page is text plus an image), so a request with one is never estimated locally,
+ * and its fallback bound is the whole input budget (capped by the caller).
+ */
+const IMAGE_UPPER_BOUND = 1_600;
 
 interface TextTally {
   tokens: number;
@@ -122,18 +128,36 @@ function framing(request: CountableRequest): number {
 }
 
 function textsOf(request: CountableRequest): string[] {
-  return [request.system, ...request.messages.map((message) => message.content)];
+  const texts = [request.system];
+  for (const { content } of request.messages) {
+    if (typeof content === 'string') texts.push(content);
+    else for (const block of content) if (block.type === 'text') texts.push(block.text);
+  }
+  return texts;
+}
+
+function filesOf(request: CountableRequest): ('image' | 'document')[] {
+  return request.messages.flatMap(({ content }) =>
+    typeof content === 'string' ? [] : content.flatMap((block) => (block.type === 'text' ? [] : [block.type])),
+  );
 }
 
 export function estimateLocally(request: CountableRequest): LocalEstimate {
   const total: TextTally = { tokens: framing(request), chars: 0, nonAscii: 0, loose: 0 };
   for (const text of textsOf(request)) tally(text, total);
   const certain =
-    total.nonAscii <= MAX_UNCOUNTED_NON_ASCII && total.chars <= MAX_UNCOUNTED_CHARS && total.loose <= total.chars * MAX_LOOSE_SHARE;
+    filesOf(request).length === 0 &&
+    total.nonAscii <= MAX_UNCOUNTED_NON_ASCII &&
+    total.chars <= MAX_UNCOUNTED_CHARS &&
+    total.loose <= total.chars * MAX_LOOSE_SHARE;
   return { tokens: total.tokens, certain };
 }
 
-/** One token per UTF-8 byte plus framing: what no tokenizer can exceed. The fallback when counting fails. */
+/**
+ * One token per UTF-8 byte plus framing, plus what each file can cost: what no tokenizer can exceed. The fallback
+ * when counting fails. Infinity with a PDF: the caller caps it at the input budget.
+ */
 export function upperBoundTokens(request: CountableRequest): number {
-  return textsOf(request).reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), framing(request));
+  const text = textsOf(request).reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), framing(request));
+  return filesOf(request).reduce((sum, kind) => sum + (kind === 'image' ? IMAGE_UPPER_BOUND : Infinity), text);
 }

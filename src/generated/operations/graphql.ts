@@ -38,9 +38,21 @@ export type CircuitState =
   | 'OPEN';
 
 export type GenerateContentInput = {
+  /** Images or PDFs uploaded with `POST /attachments` by the same caller, at most 4, given to Claude with the prompt. */
+  attachmentIds?: Array<string | number> | null | undefined;
+  /**
+   * Write it again even when the same caller asked for the same generation recently (the answer is then served from
+   * the content cache with `cached: true`, without a Claude call); the new sequence replaces the cached one.
+   */
+  fresh?: boolean | null | undefined;
   lead: LeadInput;
   /** One of `contentModels`; the default when omitted. */
   model?: string | null | undefined;
+  /**
+   * Write the sequence with 2–3 concurrent Claude calls when the quota allows it: finishes in about a third of the
+   * time, costs more input tokens, and the follow-ups see the plan of the first email rather than its text.
+   */
+  parallel?: boolean | null | undefined;
   /** What the user wants emphasised, appended to the instructions (at most 100 000 characters). */
   prompt?: string | null | undefined;
   /** Replaces the default system prompt; accepted only when the server allows overrides. */
