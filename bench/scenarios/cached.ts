@@ -116,7 +116,7 @@ export async function cached(log: (line: string) => void): Promise<Section> {
       '',
       table(singleHeader, singleRows),
       '',
-      `Woodpecker calls while the BFF was measured: **${bffUpstreamCalls}**. Anchor targets (performance-anchors.md §6b, not design bars):`,
+      `Woodpecker calls while the BFF was measured: **${bffUpstreamCalls}**. Targets beyond the bars (docs/performance.md):`,
       `≥ 2.0× R2 req/s (measured ${fmt.ratio(b.rps / r2.rps)}), p99 ≤ 2× R1's (measured ${fmt.ratio(b.p99 / r1.p99)}).`,
     ].join('\n');
     return { id: 'cached', title: '2. Cached reads: BFF vs bare Express route vs stock Apollo', markdown, bars };

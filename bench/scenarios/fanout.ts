@@ -199,7 +199,7 @@ function render(results: KResult[], log: (line: string) => void): Section {
     '',
     table(header, rows),
     '',
-    `Anchor targets (performance-anchors.md §6c): cold = 2 calls, warm = 1; p50 ≤ 2d + 2 = ${2 * LATENCY_MS + 2} ms cold, ≤ d + 2 = ${LATENCY_MS + 2} ms warm.`,
+    `Targets beyond the bars (docs/performance.md): cold = 2 calls, warm = 1; p50 ≤ 2d + 2 = ${2 * LATENCY_MS + 2} ms cold, ≤ d + 2 = ${LATENCY_MS + 2} ms warm.`,
   ].join('\n');
   return { id: 'fanout', title: '3. Fan-out: 100 prospects with their campaigns', markdown, bars };
 }

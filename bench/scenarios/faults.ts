@@ -1,5 +1,5 @@
 /**
- * Scenario 5 — faults (issue #3 item 10) at size: 20% injected transient faults on both simulators, a seeded mix of
+ * Scenario 5 — faults at size: 20% injected transient faults on both simulators, a seeded mix of
  * reads, generations and exports of 1–120 prospects at concurrency 20, for a bounded number of operations. The
  * simulators run in this process so every export can be checked against Woodpecker's store afterwards.
  */

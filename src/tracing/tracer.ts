@@ -2,7 +2,7 @@ import { context, trace, type Context, type Tracer } from '@opentelemetry/api';
 import { currentRequestContext, type RequestContext } from '../logging/request-context';
 
 /**
- * Spans go through the OpenTelemetry API only: until an operator registers an SDK (see the README), every
+ * Spans go through the OpenTelemetry API only: until an operator registers an SDK (see docs/operations.md, tracing), every
  * span is a non-recording no-op and no exporter is loaded.
  */
 

@@ -34,7 +34,7 @@ const PROSPECT_STATUSES: ReadonlySet<string> = new Set<ProspectStatus>([
   'INVALID',
   'REPLIED',
 ]);
-/** The webhook docs call the replied state RESPONDED (upstreams.md §1.5, unverified). */
+/** The webhook docs call the replied state RESPONDED (docs/upstreams.md §1.5, unverified). */
 const PROSPECT_STATUS_ALIASES: Readonly<Record<string, ProspectStatus>> = { RESPONDED: 'REPLIED' };
 
 function text(value: unknown): string | undefined {
@@ -192,7 +192,7 @@ export function parseProspectList(body: unknown): ProspectModel[] {
 /**
  * Model → add_prospects_campaign item: documented v1 fields only, empty ones omitted so they do not blank
  * what Woodpecker already stores. `timeZone` is not sent: no v1 prospect field for it is documented
- * (upstreams.md §1.5/§1.7; Phase 1's `time_zone` was a guess), and an unknown key could be rejected or, worse,
+ * (docs/upstreams.md §1.5/§1.7; Phase 1's `time_zone` was a guess), and an unknown key could be rejected or, worse,
  * silently ignored. Send times come from the campaign's own time-zone settings.
  */
 export function toWireProspect(input: ProspectInputModel): WireProspectInput {

@@ -5,7 +5,7 @@ import type { ProspectFilterModel, ProspectModel, ProspectPageModel } from './mo
 import { headerValue } from './response-classifier';
 import type { QueryValue, WoodpeckerResponse } from './woodpecker-http';
 
-/** Woodpecker's largest page (upstreams.md §1.6). */
+/** Woodpecker's largest page (docs/upstreams.md §1.6). */
 export const MAX_PER_PAGE = 1000;
 
 export type Query = Record<string, QueryValue>;

@@ -6,7 +6,7 @@ import { ownEntry } from '../../domain/own-entry';
 /**
  * Turns one complete Woodpecker HTTP response into a body or an `UpstreamFailure`.
  *
- * The meaning comes from the body's v1 `code` first (dependencies.md pitfall 18): Woodpecker sends its v1 errors
+ * The meaning comes from the body's v1 `code` first (docs/upstreams.md §1.10): Woodpecker sends its v1 errors
  * with HTTP 400, 401, 409 or even 200, so the status alone would call a throttled request a client error, or a
  * failed one a success. The HTTP status decides only when there is no error envelope to read.
  */
@@ -31,7 +31,7 @@ interface Verdict {
   delivery: Delivery;
 }
 
-/** Codes that describe one prospect of a batch, not the request (upstreams.md §1.7, §1.10). */
+/** Codes that describe one prospect of a batch, not the request (docs/upstreams.md §1.7, §1.10). */
 const ITEM_CODES: ReadonlySet<string> = new Set(['E_DUPLICATE', 'E_INV_STATUS', 'E_EMAIL', 'E_EMAIL_NOT_EXISTS']);
 
 /**
@@ -84,7 +84,7 @@ function v2ErrorStatus(body: unknown): number | undefined {
 }
 
 /**
- * The per-item layout of add_prospects_campaign is unverified (upstreams.md §1.7). If Woodpecker reports a
+ * The per-item layout of add_prospects_campaign is unverified (docs/upstreams.md §1.7). If Woodpecker reports a
  * prospect-level code at the top (say E_DUPLICATE when some items were duplicates) next to a `prospects[]` list,
  * the batch was processed and the items tell the outcome; failing the batch would re-send it for nothing.
  */
@@ -114,7 +114,7 @@ export function interpretResponse(response: RawResponse): Interpretation {
   });
 
   const success = status >= 200 && status < 300;
-  // 204 is how v1 lists say "nothing matches" (upstreams.md §1.6): an answer, not an error.
+  // 204 is how v1 lists say "nothing matches" (docs/upstreams.md §1.6): an answer, not an error.
   if (status === 204) return { ok: true, body: undefined };
   const json = text.trim() === '' ? undefined : parseJson(text);
   if (!json?.parsed) {

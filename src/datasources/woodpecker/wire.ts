@@ -1,5 +1,5 @@
 /**
- * Woodpecker's JSON as it may arrive (reference/upstreams.md §1). Every field is optional and loosely typed on
+ * Woodpecker's JSON as it may arrive (docs/upstreams.md §1). Every field is optional and loosely typed on
  * purpose: v1 sends numbers as strings now and then, nulls and empty strings for "none", and several shapes are
  * unverified. `mapping.ts` turns these into models; nothing else reads them.
  */

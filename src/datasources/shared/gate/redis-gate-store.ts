@@ -70,7 +70,7 @@ function gateKeyBase(prefix: string, upstream: UpstreamName, apiKey: string | un
  * The gate state of one upstream (and API key) in Redis, shared by every BFF instance: the same semantics
  * as `MemoryGateStore`, each operation one atomic Lua script (redis-gate-scripts.ts).
  *
- * Why hand-written Lua and not a library (design §5 asks for "a well-kept library"): none installed or
+ * Why hand-written Lua and not a library (docs/decisions.md: prefer a well-kept library): none installed or
  * vetted for this stack models what the upstreams enforce. rate-limiter-flexible counts fixed windows,
  * which admit up to 2× a token bucket's capacity across a window edge (Anthropic refuses that), has no
  * lease with expiry and fencing for Woodpecker's single slot, and cannot reserve several dimensions plus a

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A scripted Woodpecker at the network edge: a real HTTP server on loopback that answers each route with the
- * exact wire shapes of reference/upstreams.md §1 (quirks included) and records every request it receives.
+ * exact wire shapes of docs/upstreams.md §1 (quirks included) and records every request it receives.
  */
 
 export interface RecordedRequest {

@@ -1,4 +1,4 @@
-/** Woodpecker JSON as upstreams.md §1.4/§1.5 documents it. */
+/** Woodpecker JSON as docs/upstreams.md §1.4/§1.5 documents it. */
 
 export function wireCampaign(id: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

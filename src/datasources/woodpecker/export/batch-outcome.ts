@@ -27,7 +27,7 @@ const ADDED: ItemVerdict = { kind: 'added' };
 const DUPLICATE: ItemVerdict = { kind: 'duplicate' };
 const rejected = (code: ProspectRejection): ItemVerdict => ({ kind: 'rejected', code });
 
-/** Codes with a specific meaning (upstreams.md §1.10); they win over generic words like ERROR. */
+/** Codes with a specific meaning (docs/upstreams.md §1.10); they win over generic words like ERROR. */
 const SPECIFIC: Readonly<Record<string, ItemVerdict>> = {
   E_DUPLICATE: DUPLICATE,
   DUPLICATE: DUPLICATE,
@@ -51,7 +51,7 @@ function hasError(item: Item): boolean {
 }
 
 /**
- * The per-item layout is unverified (upstreams.md §1.7), so every layout seen in docs and Phase 1 is read:
+ * The per-item layout is unverified (docs/upstreams.md §1.7), so every layout seen in docs and Phase 1 is read:
  * `status` as a word or as `{status, code, msg}`, `code`, `result`, and `error` as a code, an object or text.
  * Only codes and status words are interpreted, never free text (`msg`, `message`, a prose `error`, which
  * only tells that something failed). An item with nothing to say was processed without complaint, which
@@ -82,7 +82,7 @@ function itemsOf(body: unknown): (Item | undefined)[] | undefined {
  * that carry no email. A prospect with no matching item was still accepted with its batch: counted as added.
  *
  * `resent`: an earlier attempt of this very batch may have reached Woodpecker. Its duplicates are then most
- * likely our own earlier write, and design §3 counts those as succeeded. (A prospect that was genuinely in the
+ * likely our own earlier write, and the API contract (docs/resilience.md, exports) counts those as succeeded. (A prospect that was genuinely in the
  * campaign before is indistinguishable in that case; over-counting `succeeded` is the lesser error, because
  * "duplicate" would tell the user that this export added nothing for it.)
  */
