@@ -81,7 +81,9 @@ describe('HTTP surface (development)', () => {
       const res = await post(JSON.stringify(body));
       return [res.status, ((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code];
     };
-    expect(await codeOf({ query: 'subscription { campaigns { id } }' })).toEqual([400, 'BAD_REQUEST']);
+    // Subscriptions are served over graphql-sse at /graphql/stream, not here.
+    const stream = 'subscription { generateContentStream(input: { lead: { email: "a@b.example" } }) { __typename } }';
+    expect(await codeOf({ query: stream })).toEqual([400, 'BAD_REQUEST']);
     expect(await codeOf({ query: 'query A { campaigns { id } }', operationName: 'B' })).toEqual([400, 'OPERATION_RESOLUTION_FAILURE']);
     expect(await codeOf({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } })).toEqual([400, 'PERSISTED_QUERY_NOT_FOUND']);
   });
