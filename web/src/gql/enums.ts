@@ -47,6 +47,34 @@ export type ErrorCode =
   /** The upstream failed (5xx, 529, network) after retries, or its circuit is open. */
   | 'UPSTREAM_UNAVAILABLE';
 
+/**
+ * Why one prospect was not added. The first five are about the prospect itself; the rest are the `ErrorCode`
+ * values, used when the prospect's batch could not be delivered (a client switches on both alike).
+ */
+export type ProspectErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'CONTENT_INVALID'
+  /** The address appears more than once in this export; only its first occurrence was sent. */
+  | 'DUPLICATE_IN_REQUEST'
+  /** Woodpecker reports that the address does not exist. */
+  | 'EMAIL_NOT_EXISTS'
+  | 'FORBIDDEN'
+  | 'INTERNAL_SERVER_ERROR'
+  /** The email address is not valid. */
+  | 'INVALID_EMAIL'
+  /** Not ACTIVE in Woodpecker (blacklisted, bounced…); export with `force` to add it anyway. */
+  | 'INVALID_STATUS'
+  | 'NOT_FOUND'
+  | 'QUOTA_EXHAUSTED'
+  | 'RATE_LIMITED'
+  /** Woodpecker did not accept the prospect. */
+  | 'REJECTED'
+  | 'UNAUTHENTICATED'
+  | 'UPSTREAM_BUSY'
+  | 'UPSTREAM_RATE_LIMITED'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_UNAVAILABLE';
+
 /** Woodpecker's global prospect states. */
 export type ProspectStatus =
   | 'ACTIVE'

@@ -9,11 +9,12 @@ export type AddProspectsInput = {
   /** Also enrol prospects whose global status is not ACTIVE (blacklisted, bounced, …). */
   force?: boolean | null | undefined;
   /**
-   * Makes a retried export safe: the first export with this key (per caller) runs, and every repeat within
-   * the retention period (IDEMPOTENCY_TTL_SECONDS, 24 hours by default) returns its result without adding
-   * anything again. Same as the `Idempotency-Key` HTTP header (send either, or both with the same value);
-   * 1–200 characters of letters, digits and `_ . : -`. Reusing a key for different input is refused. A failed
-   * export (an error, not a result) does not use the key up.
+   * Makes a retried export safe: the export with this key (per caller) runs to completion once, and every
+   * repeat within the retention period (IDEMPOTENCY_TTL_SECONDS, 24 hours by default) returns its result
+   * without adding anything again, and without using up rate limits. An export that did not complete (an
+   * error, or retryable errors in its result) is resumed by the next call with the key, which counts what the
+   * earlier call added as succeeded. Same as the `Idempotency-Key` HTTP header (send either, or both with the
+   * same value); 1–200 characters of letters, digits and `_ . : -`. Reusing a key for different input is refused.
    */
   idempotencyKey?: string | null | undefined;
   prospects: Array<ProspectInput>;
@@ -29,9 +30,21 @@ export type CampaignStatus =
   | 'STOPPED';
 
 export type GenerateContentInput = {
+  /** Images or PDFs uploaded with `POST /attachments` by the same caller, at most 4, given to Claude with the prompt. */
+  attachmentIds?: Array<string | number> | null | undefined;
+  /**
+   * Write it again even when the same caller asked for the same generation recently (the answer is then served from
+   * the content cache with `cached: true`, without a Claude call); the new sequence replaces the cached one.
+   */
+  fresh?: boolean | null | undefined;
   lead: LeadInput;
   /** One of `contentModels`; the default when omitted. */
   model?: string | null | undefined;
+  /**
+   * Write the sequence with 2–3 concurrent Claude calls when the quota allows it: finishes in about a third of the
+   * time, costs more input tokens, and the follow-ups see the plan of the first email rather than its text.
+   */
+  parallel?: boolean | null | undefined;
   /** What the user wants emphasised, appended to the instructions (at most 100 000 characters). */
   prompt?: string | null | undefined;
   /** Replaces the default system prompt; accepted only when the server allows overrides. */
@@ -53,6 +66,34 @@ export type LeadInput = {
   title?: string | null | undefined;
   website?: string | null | undefined;
 };
+
+/**
+ * Why one prospect was not added. The first five are about the prospect itself; the rest are the `ErrorCode`
+ * values, used when the prospect's batch could not be delivered (a client switches on both alike).
+ */
+export type ProspectErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'CONTENT_INVALID'
+  /** The address appears more than once in this export; only its first occurrence was sent. */
+  | 'DUPLICATE_IN_REQUEST'
+  /** Woodpecker reports that the address does not exist. */
+  | 'EMAIL_NOT_EXISTS'
+  | 'FORBIDDEN'
+  | 'INTERNAL_SERVER_ERROR'
+  /** The email address is not valid. */
+  | 'INVALID_EMAIL'
+  /** Not ACTIVE in Woodpecker (blacklisted, bounced…); export with `force` to add it anyway. */
+  | 'INVALID_STATUS'
+  | 'NOT_FOUND'
+  | 'QUOTA_EXHAUSTED'
+  | 'RATE_LIMITED'
+  /** Woodpecker did not accept the prospect. */
+  | 'REJECTED'
+  | 'UNAUTHENTICATED'
+  | 'UPSTREAM_BUSY'
+  | 'UPSTREAM_RATE_LIMITED'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_UNAVAILABLE';
 
 export type ProspectInput = {
   city?: string | null | undefined;
@@ -99,7 +140,7 @@ export type AddProspectsToCampaignMutationVariables = Exact<{
 }>;
 
 
-export type AddProspectsToCampaignMutation = { __typename: 'Mutation', addProspectsToCampaign: { __typename: 'ExportResult', total: number, succeeded: number, duplicates: number, failed: number, errors: Array<{ __typename: 'ProspectError', email: string, code: string, message: string, retryable: boolean }> } };
+export type AddProspectsToCampaignMutation = { __typename: 'Mutation', addProspectsToCampaign: { __typename: 'ExportResult', total: number, succeeded: number, duplicates: number, failed: number, errors: Array<{ __typename: 'ProspectError', email: string, code: ProspectErrorCode, message: string, retryable: boolean }> } };
 
 export type ContentModelsQueryVariables = Exact<{ [key: string]: never; }>;
 
