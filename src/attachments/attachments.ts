@@ -21,7 +21,10 @@ const NOT_FOUND_MESSAGE = 'There is no attachment with this id (it may have expi
 
 /** What a request may do with its caller's attachments (the GraphQL context holds one). */
 export interface CallerAttachments {
-  /** The caller's attachments as a generation refers to them, in the order given; NOT_FOUND for any other id. */
+  /**
+   * The caller's attachments as a generation refers to them, in the order given, each once (naming a file twice
+   * does not show it to Claude twice); NOT_FOUND for any other id.
+   */
   resolve(ids: readonly string[]): Promise<AttachmentRef[]>;
   /** Deletes one of the caller's attachments, from Claude's store too; NOT_FOUND for any other id. */
   delete(id: string): Promise<true>;
@@ -87,7 +90,8 @@ export class Attachments {
     const records = await Promise.all(ids.map((id) => this.options.store.find(id, ownerId, now)));
     const missing = records.flatMap((record, i) => (record ? [] : [`input.attachmentIds[${i}]`]));
     if (missing.length > 0) throw new BffError(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE, { fields: missing });
-    return records.map((record) => ({ fileId: record!.fileId, kind: record!.kind }));
+    const unique = new Map(records.map((record) => [record!.id, { fileId: record!.fileId, kind: record!.kind }]));
+    return [...unique.values()];
   }
 
   /**

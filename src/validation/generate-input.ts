@@ -28,8 +28,8 @@ export const MAX_ATTACHMENTS = 4;
 const MAX_ATTACHMENT_ID_CHARS = 64;
 
 /**
- * The attachment ids of a generation, in order, each once (naming a file twice does not show it to Claude twice).
- * More than MAX_ATTACHMENTS are refused as input; whether each is the caller's is for the attachment store to say.
+ * The attachment ids of a generation, in order. More than MAX_ATTACHMENTS are refused as input; whether each is
+ * the caller's is for the attachment store to say.
  */
 export function validateAttachmentIds(ids: readonly string[] | null | undefined): string[] {
   if (!ids) return [];
@@ -38,7 +38,7 @@ export function validateAttachmentIds(ids: readonly string[] | null | undefined)
   }
   const tooLong = ids.flatMap((id, i) => (id.length > MAX_ATTACHMENT_ID_CHARS ? [`input.attachmentIds[${i}]`] : []));
   if (tooLong.length > 0) throw badInput('These are not attachment ids.', tooLong);
-  return [...new Set(ids)];
+  return [...ids];
 }
 
 /** Everything `generateContent` accepts is checked here, before any token is spent. */

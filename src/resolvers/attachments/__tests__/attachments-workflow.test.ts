@@ -94,6 +94,16 @@ describe('attachments in generations, ownership, deletion and expiry', () => {
     expect(stack.sims.claude.stats.requests).toBe(0);
   });
 
+  it('When a generation names the same attachment twice, then Claude sees its file once', async () => {
+    const image = await upload(stack, PNG_BYTES, 'logo.png');
+    const result = await stack.execute(GenerateContentDocument, { input: { lead, attachmentIds: [image, image] } }, alice);
+    expect(result.errors).toBeUndefined();
+    expect(stack.sims.claude.stats.lastFileBlocks).toEqual([{ type: 'image', fileId: fileIdOf('image/png') }]);
+    // And an unknown id after the repeat is named at its own place in the list.
+    const unknown = await stack.execute(GenerateContentDocument, { input: { lead, attachmentIds: [image, image, 'att_unknown'] } }, alice);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', fields: ['input.attachmentIds[2]'] });
+  });
+
   it('When the owner deletes the attachment, then true, the file is deleted from Claude, and the id is unknown from then on', async () => {
     const image = await upload(stack, PNG_BYTES, 'logo.png');
     const deleted = await stack.execute(DeleteAttachmentDocument, { id: image }, alice);
