@@ -8,6 +8,7 @@ import type { Caller } from './auth/caller';
 import type { GraphQLContext } from './graphql/context';
 import { createApolloServer } from './graphql/server';
 import { accessLog } from './http/access-log';
+import { attachmentsRoute } from './http/attachments-route';
 import { authenticate } from './http/authenticate';
 import { clientAbortSignal } from './http/client-abort';
 import { corsPolicy } from './http/cors';
@@ -60,6 +61,17 @@ export async function createApp(deps: Dependencies, options: { httpServer?: Serv
           signal: clientAbortSignal(res),
           idempotencyKey: req.get('idempotency-key'),
         }),
+    }),
+  );
+  app.use(
+    '/attachments',
+    corsPolicy(config),
+    authenticate(config),
+    attachmentsRoute({
+      attachments: deps.attachments,
+      uploadBudget: deps.uploads.budget,
+      uploadSlots: deps.uploads.slots,
+      readTimeoutMs: config.resilience.deadlines.generateMs,
     }),
   );
   app.use(notFound);

@@ -1,10 +1,16 @@
+import { Attachments } from './attachments/attachments';
+import { AttachmentSweeper } from './attachments/sweeper';
+import { UploadBudget } from './attachments/upload-budget';
+import { UploadSlots } from './attachments/upload-slots';
 import { authSecrets } from './auth/authenticator';
 import type { Config } from './config';
 import { createClaudeShared, type ClaudeShared } from './datasources/claude/ClaudeAPI';
+import { ClaudeFiles } from './datasources/claude/files-api';
+import { systemClock, type Clock } from './datasources/shared/clock';
 import { createClaudeCountTokensUpstream, createClaudeUpstream, createWoodpeckerUpstream } from './datasources/shared/presets';
 import type { Upstream } from './datasources/shared/upstream';
 import { createWoodpeckerShared, type WoodpeckerShared } from './datasources/woodpecker/WoodpeckerAPI';
-import type { RateLimitStore } from './graphql/directives/rate-limit';
+import { perMinuteLimiter, type RateLimitStore } from './graphql/directives/rate-limit';
 import { WoodpeckerCallBudgets } from './graphql/directives/woodpecker-call-budget';
 import type { ReadinessCheck } from './http/health';
 import { IdempotentExports } from './idempotency/idempotent-exports';
@@ -34,11 +40,21 @@ export interface Dependencies {
   idempotentExports: IdempotentExports;
   /** Exports run here, detached from their requests; the drain waits for them. */
   background: BackgroundWork;
+  /** Uploaded images and PDFs: ownership, expiry, deletion from Claude's file store. */
+  attachments: Attachments;
+  attachmentSweeper: AttachmentSweeper;
+  /** What POST /attachments takes before it reads a body: the caller's budget and one of this instance's memory slots. */
+  uploads: { budget: UploadBudget; slots: UploadSlots };
   readiness: ReadinessCheck[];
   close(): Promise<void>;
 }
 
-export async function createDependencies(config: Config): Promise<Dependencies> {
+export interface DependencyOptions {
+  /** The time attachments expire by and the sweeper runs on (tests drive a test clock). */
+  attachmentClock?: Clock;
+}
+
+export async function createDependencies(config: Config, options: DependencyOptions = {}): Promise<Dependencies> {
   for (const secret of [config.claude.apiKey, config.woodpecker.apiKey, config.metricsToken, ...authSecrets(config.auth)]) {
     registerSecret(secret);
   }
@@ -59,6 +75,16 @@ export async function createDependencies(config: Config): Promise<Dependencies> 
   const claude = createClaudeShared(config, upstreams.claude, { usage, countTokens });
   const woodpecker = createWoodpeckerShared(config, upstreams.woodpecker, shared.campaignStore);
   const background = new BackgroundWork();
+  const attachmentClock = options.attachmentClock ?? systemClock;
+  const attachments = new Attachments({
+    store: shared.attachmentStore,
+    files: new ClaudeFiles(claude.sdk, upstreams.claude, config.resilience.deadlines),
+    clock: attachmentClock,
+    ttlMs: config.attachments.ttlMs,
+  });
+  const attachmentSweeper = new AttachmentSweeper(attachments, attachmentClock, config.attachments.sweepIntervalMs);
+  attachmentSweeper.start();
+  const uploadLimiter = perMinuteLimiter(shared.rateLimitStore, 'uploads', config.attachments.uploadsPerMinute);
   return {
     config,
     upstreams,
@@ -70,8 +96,16 @@ export async function createDependencies(config: Config): Promise<Dependencies> 
     woodpeckerCallBudgets: new WoodpeckerCallBudgets(shared.rateLimitStore, config.rateLimits.woodpeckerCalls, metrics.rateLimitEvents),
     idempotentExports: new IdempotentExports(shared.idempotencyStore, background, config),
     background,
+    attachments,
+    attachmentSweeper,
+    uploads: {
+      budget: new UploadBudget(uploadLimiter, () => metrics.rateLimitEvents.onRejected('uploads')),
+      slots: new UploadSlots(config.attachments.maxConcurrentUploads, config.attachments.uploadQueueMax),
+    },
     readiness: shared.readiness,
     async close() {
+      // A sweep under way finishes its deletions while the Claude runtime still takes calls.
+      await attachmentSweeper.stop();
       // Exports first (already idle after a drain): they stop between batches and release their keys.
       await background.stop(SETTLE_MS);
       // Then the upstreams, before Redis closes: they release the leases this instance holds, through Redis. A

@@ -1,3 +1,6 @@
+import type { AttachmentStore } from './attachments/attachment-store';
+import { MemoryAttachmentStore } from './attachments/memory-attachment-store';
+import { RedisAttachmentStore } from './attachments/redis-attachment-store';
 import type { Config } from './config';
 import type { GateLimits, GateStore } from './datasources/shared/gate/gate-store';
 import { RedisGateStore } from './datasources/shared/gate/redis-gate-store';
@@ -20,7 +23,7 @@ import { RedisCacheStore } from './redis/redis-cache-store';
 
 /**
  * Every piece of state that several BFF instances must share: upstream gates, per-client rate limits, the
- * campaign-list cache, export idempotency and usage accounting. In memory for one instance (the default); in
+ * campaign-list cache, export idempotency, usage accounting and attachment records. In memory for one instance (the default); in
  * Redis, under one key prefix, when REDIS_URL is set. Nothing else in the app knows which.
  */
 export interface SharedState {
@@ -35,6 +38,8 @@ export interface SharedState {
   idempotencyStore: IdempotencyStore<BatchRecord>;
   /** Claude usage per day, caller and model: every instance reports the same totals. */
   usageStore: UsageStore;
+  /** Who owns each uploaded file and until when: any instance may resolve, delete or sweep it. */
+  attachmentStore: AttachmentStore;
   readiness: ReadinessCheck[];
   /** Closes the Redis connection; call after the upstreams released their leases. */
   close(): Promise<void>;
@@ -51,6 +56,7 @@ function inMemory(config: Config): SharedState {
     rateLimitStore: memoryRateLimitStore,
     idempotencyStore: new MemoryIdempotencyStore<BatchRecord>(idempotencyLimits(config)),
     usageStore: new MemoryUsageStore(),
+    attachmentStore: new MemoryAttachmentStore(),
     readiness: [],
     close: async () => undefined,
   };
@@ -72,6 +78,7 @@ export function createSharedState(config: Config): SharedState {
     rateLimitStore: redisRateLimitStore(client, prefix),
     idempotencyStore: new RedisIdempotencyStore<BatchRecord>(client, prefix, idempotencyLimits(config)),
     usageStore: new RedisUsageStore(client, prefix),
+    attachmentStore: new RedisAttachmentStore(client, prefix),
     readiness: [redis.readiness],
     close: () => redis.close(),
   };

@@ -1,5 +1,6 @@
 import { AddProspectsToCampaignDocument, CampaignsDocument, GenerateContentDocument } from '../generated/operations/graphql';
 import { configureLogger, logger } from '../logging/logger';
+import { PDF_BYTES, PNG_BYTES, uploadFile } from '../testing/attachment-fixtures';
 import { captureLogs, type LogCapture } from '../testing/log-capture';
 import { startTestStack, type TestStack } from '../testing/stack';
 
@@ -43,11 +44,27 @@ describe('secret canary', () => {
   const gql = (query: string, variables?: Record<string, unknown>) => http(JSON.stringify({ query, variables }));
   const generate = `mutation($input: GenerateContentInput!) { generateContent(input: $input) { snippet1 snippet2 usage { inputTokens } } }`;
   const lead = { email: PROSPECT_EMAIL, firstName: 'Very', company: 'Secret Corp' };
+  /** An upload through POST /attachments, its answer recorded like every other response. */
+  async function upload(bytes: Buffer, name: string) {
+    const answer = await uploadFile(stack.baseUrl, { bytes, name, type: 'image/png' }, { authorization: `Bearer ${CALLER_TOKEN}` });
+    seen.push(JSON.stringify([...answer.headers.entries()]), JSON.stringify(answer.body));
+    return answer;
+  }
 
   it('When every kind of request and failure has happened, then no key, token or prospect email leaked', async () => {
     await gql('{ campaigns(forceRefresh: true) { id name } upstreams { name budgets { remaining } } }');
     await gql(generate, { input: { lead, prompt: 'Be brief.' } });
     await gql(`mutation { addProspectsToCampaign(input: { campaignId: "1", prospects: [{ email: "${PROSPECT_EMAIL}" }] }) { total errors { email code } } }`);
+
+    // Attachments: uploads (one refused by type, one failing at Claude), a generation with files, a delete.
+    const image = await upload(PNG_BYTES, 'logo.png');
+    const pdf = await upload(PDF_BYTES, 'deck.pdf');
+    await upload(Buffer.from('#!/bin/sh\necho hi'), 'script.png');
+    stack.sims.claude.script('files', ['server_error']);
+    await upload(PNG_BYTES, 'again.png');
+    await gql(generate, { input: { lead, attachmentIds: [image.body.id, pdf.body.id] } });
+    await gql('mutation($id: ID!) { deleteAttachment(id: $id) }', { id: image.body.id });
+    expect(stack.sims.claude.stats).toMatchObject({ filesUploaded: 2, filesDeleted: 1 });
 
     stack.sims.claude.configure({ spendCapReached: true });
     await gql(generate, { input: { lead } });
@@ -63,6 +80,8 @@ describe('secret canary', () => {
     stack.sims.claude.configure({ apiKey: 'rotated-claude-key' });
     stack.sims.woodpecker.configure({ apiKey: 'rotated-woodpecker-key' });
     await gql(generate, { input: { lead } });
+    await upload(PNG_BYTES, 'rotated.png');
+    await gql('mutation($id: ID!) { deleteAttachment(id: $id) }', { id: pdf.body.id });
     await stack.deps.woodpecker.campaignCache.invalidate();
     await gql('{ campaigns(forceRefresh: true) { id } }');
     stack.sims.claude.configure({ apiKey: CLAUDE_KEY });

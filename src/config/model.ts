@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachments } from './concerns/attachments';
 import { auth } from './concerns/auth';
 import { claude } from './concerns/claude';
 import { idempotency } from './concerns/idempotency';
@@ -45,6 +46,7 @@ export const concerns = {
   metrics,
   redis,
   idempotency,
+  attachments,
   usage,
   simulator,
 };

@@ -1,3 +1,4 @@
+import type { Attachments } from '../attachments/attachments';
 import type { Config } from '../config';
 import { ClaudeAPI, type ClaudeShared } from '../datasources/claude/ClaudeAPI';
 import type { Upstream } from '../datasources/shared/upstream';
@@ -26,6 +27,7 @@ export interface ContextServices {
   upstreams: Record<'claude' | 'woodpecker', Pick<Upstream, 'status'>>;
   idempotentExports: IdempotentExports;
   usage: UsageReports;
+  attachments: Pick<Attachments, 'forCaller'>;
 }
 
 /** Per request: fresh data-source instances (and their DataLoaders) over the shared singletons. */
@@ -48,5 +50,6 @@ export function buildContext(deps: ContextServices, identity: RequestIdentity): 
       { snapshot: deps.upstreams.woodpecker.status(), simulated: config.simulate.woodpecker },
     ],
     usage: deps.usage,
+    attachments: deps.attachments.forCaller(identity.caller),
   };
 }

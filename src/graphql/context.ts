@@ -1,3 +1,4 @@
+import type { CallerAttachments } from '../attachments/attachments';
 import type { Caller } from '../auth/caller';
 import type { Config } from '../config';
 import type { ClaudeAPI } from '../datasources/claude/ClaudeAPI';
@@ -24,4 +25,6 @@ export interface GraphQLContext {
   upstreams(): UpstreamView[];
   /** Claude usage per caller, for the `usage` query. */
   usage: UsageReports;
+  /** The caller's uploaded files: resolved for generations, deleted on request. */
+  attachments: CallerAttachments;
 }

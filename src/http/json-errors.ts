@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import type { BffError } from '../errors';
 import { describeError, logger } from '../logging/logger';
 
 const log = logger.child({ component: 'http' });
@@ -16,10 +17,24 @@ function responseType(req: Request): string {
   return req.accepts([JSON_TYPE, GRAPHQL_RESPONSE]) === GRAPHQL_RESPONSE ? GRAPHQL_RESPONSE : JSON_TYPE;
 }
 
+function sendError(req: Request, res: Response, status: number, message: string, extensions: Record<string, unknown>): void {
+  const body = { errors: [{ message, extensions: { ...extensions, requestId: res.locals.requestId } }] };
+  res.status(status).type(responseType(req)).send(JSON.stringify(body));
+}
+
 /** A refusal raised outside GraphQL execution, in the GraphQL response shape, so clients handle it like any other. */
 export function sendGraphQLError(req: Request, res: Response, status: number, code: string, message: string): void {
-  const body = { errors: [{ message, extensions: { code, retryable: false, requestId: res.locals.requestId } }] };
-  res.status(status).type(responseType(req)).send(JSON.stringify(body));
+  sendError(req, res, status, message, { code, retryable: false });
+}
+
+/**
+ * A BffError raised by a route outside GraphQL (uploads), with the extensions a GraphQL error of it would carry
+ * (code, retryable, retryAfterSeconds, fields) and `retry-after` when it says when to retry.
+ */
+export function sendBffError(req: Request, res: Response, status: number, error: BffError): void {
+  const { http: _status, ...extensions } = error.extensions as Record<string, unknown>;
+  if (error.retryAfterSeconds !== undefined) res.set('retry-after', String(error.retryAfterSeconds));
+  sendError(req, res, status, error.message, extensions);
 }
 
 /**

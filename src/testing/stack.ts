@@ -5,6 +5,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { createApp, type App } from '../app';
 import { loadConfig, type Config } from '../config';
+import type { Clock } from '../datasources/shared/clock';
 import { createDependencies, type Dependencies } from '../dependencies';
 import { buildContext } from '../graphql/build-context';
 import type { Caller } from '../auth/caller';
@@ -39,6 +40,8 @@ export interface TestStackOptions {
   simulators?: SimulatorsOptions;
   /** Another stack's simulators (a second instance in front of the same upstreams); left running on close. */
   sharedSimulators?: Simulators;
+  /** The clock attachments expire by and their sweeper runs on. */
+  attachmentClock?: Clock;
 }
 
 let counter = 0;
@@ -70,7 +73,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     WOODPECKER_BASE_URL: sims.woodpecker.url,
     ...options.env,
   });
-  const deps = await createDependencies(config);
+  const deps = await createDependencies(config, { attachmentClock: options.attachmentClock });
   const httpServer: Server = createServer();
   const app = await createApp(deps, { httpServer });
   httpServer.on('request', app.app);

@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 import { USAGE_RETENTION_DAYS, type UsageQuery, type UsageRow, type UsageStore } from './usage-store';
 import { daysFrom } from './utc-days';
+import { throwFirstError } from '../redis/transaction-results';
 
 const COUNTERS = ['requests', 'inputTokens', 'outputTokens'] as const;
 type Counter = (typeof COUNTERS)[number];
@@ -57,11 +58,4 @@ function rowsOf(day: string, hash: Record<string, string>, onlyCaller: string | 
     row[counter] = Number(value);
   }
   return [...rows.values()];
-}
-
-/** MULTI and pipeline report each command's error beside its result; any one fails the whole operation. */
-function throwFirstError(results: [Error | null, unknown][] | null): unknown[] {
-  if (!results) throw new Error('Redis discarded the transaction');
-  for (const [error] of results) if (error) throw error;
-  return results.map(([, result]) => result);
 }

@@ -22,6 +22,25 @@ function toLead(input: GenerateContentInput['lead']): LeadModel {
   };
 }
 
+/** The most files one generation may carry, as the app has always allowed. */
+export const MAX_ATTACHMENTS = 4;
+/** Our ids are 28 characters; anything much longer cannot be one and is not looked up. */
+const MAX_ATTACHMENT_ID_CHARS = 64;
+
+/**
+ * The attachment ids of a generation, in order. More than MAX_ATTACHMENTS are refused as input; whether each is
+ * the caller's is for the attachment store to say.
+ */
+export function validateAttachmentIds(ids: readonly string[] | null | undefined): string[] {
+  if (!ids) return [];
+  if (ids.length > MAX_ATTACHMENTS) {
+    throw badInput(`A generation can carry at most ${MAX_ATTACHMENTS} attachments; this one names ${ids.length}.`, ['input.attachmentIds']);
+  }
+  const tooLong = ids.flatMap((id, i) => (id.length > MAX_ATTACHMENT_ID_CHARS ? [`input.attachmentIds[${i}]`] : []));
+  if (tooLong.length > 0) throw badInput('These are not attachment ids.', tooLong);
+  return [...ids];
+}
+
 /** Everything `generateContent` accepts is checked here, before any token is spent. */
 export function validateGenerateInput(input: GenerateContentInput, config: ClaudeConfig): GenerateContentRequest {
   const { email, ...otherFields } = input.lead;

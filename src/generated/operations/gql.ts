@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation DeleteAttachment($id: ID!) {\n  deleteAttachment(id: $id)\n}": typeof types.DeleteAttachmentDocument,
     "query Campaigns($status: [CampaignStatus!], $forceRefresh: Boolean) {\n  campaigns(status: $status, forceRefresh: $forceRefresh) {\n    id\n    name\n    status\n    createdAt\n    fromName\n    fromEmail\n    perDay\n  }\n}\n\nquery Campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    status\n    createdAt\n    stats {\n      prospects\n      sent\n      opened\n      replied\n      bounced\n      interested\n    }\n  }\n}": typeof types.CampaignsDocument,
     "mutation GenerateContent($input: GenerateContentInput!) {\n  generateContent(input: $input) {\n    snippet1\n    snippet2\n    snippet3\n    snippet4\n    snippet5\n    snippet6\n    snippet7\n    model\n    stopReason\n    generatedAt\n    email\n    firstName\n    company\n    industry\n    tags\n    usage {\n      inputTokens\n      outputTokens\n    }\n  }\n}\n\nquery ContentModels {\n  contentModels {\n    id\n    isDefault\n  }\n}\n\nmutation AddProspectsToCampaign($input: AddProspectsInput!) {\n  addProspectsToCampaign(input: $input) {\n    total\n    succeeded\n    failed\n    duplicates\n    errors {\n      email\n      code\n      message\n      retryable\n    }\n  }\n}": typeof types.GenerateContentDocument,
     "query Prospects($filter: ProspectFilter, $page: Int, $perPage: Int) {\n  prospects(filter: $filter, page: $page, perPage: $perPage) {\n    totalCount\n    page\n    perPage\n    hasNextPage\n    items {\n      id\n      email\n      firstName\n      lastName\n      company\n      title\n      status\n      campaigns {\n        id\n        name\n        status\n      }\n    }\n  }\n}\n\nquery DuplicateEmails($campaignId: ID!, $emails: [String!]!) {\n  duplicateEmails(campaignId: $campaignId, emails: $emails)\n}": typeof types.ProspectsDocument,
@@ -21,6 +22,7 @@ type Documents = {
     "query Usage($period: UsagePeriod, $scope: UsageScope) {\n  usage(period: $period, scope: $scope) {\n    period\n    scope\n    from\n    to\n    estimatedCostUsd\n    totals {\n      ...ModelUsageFields\n    }\n    callers {\n      caller\n      estimatedCostUsd\n      models {\n        ...ModelUsageFields\n      }\n    }\n  }\n}\n\nfragment ModelUsageFields on ModelUsage {\n  model\n  requests\n  inputTokens\n  outputTokens\n  estimatedCostUsd\n}": typeof types.UsageDocument,
 };
 const documents: Documents = {
+    "mutation DeleteAttachment($id: ID!) {\n  deleteAttachment(id: $id)\n}": types.DeleteAttachmentDocument,
     "query Campaigns($status: [CampaignStatus!], $forceRefresh: Boolean) {\n  campaigns(status: $status, forceRefresh: $forceRefresh) {\n    id\n    name\n    status\n    createdAt\n    fromName\n    fromEmail\n    perDay\n  }\n}\n\nquery Campaign($id: ID!) {\n  campaign(id: $id) {\n    id\n    name\n    status\n    createdAt\n    stats {\n      prospects\n      sent\n      opened\n      replied\n      bounced\n      interested\n    }\n  }\n}": types.CampaignsDocument,
     "mutation GenerateContent($input: GenerateContentInput!) {\n  generateContent(input: $input) {\n    snippet1\n    snippet2\n    snippet3\n    snippet4\n    snippet5\n    snippet6\n    snippet7\n    model\n    stopReason\n    generatedAt\n    email\n    firstName\n    company\n    industry\n    tags\n    usage {\n      inputTokens\n      outputTokens\n    }\n  }\n}\n\nquery ContentModels {\n  contentModels {\n    id\n    isDefault\n  }\n}\n\nmutation AddProspectsToCampaign($input: AddProspectsInput!) {\n  addProspectsToCampaign(input: $input) {\n    total\n    succeeded\n    failed\n    duplicates\n    errors {\n      email\n      code\n      message\n      retryable\n    }\n  }\n}": types.GenerateContentDocument,
     "query Prospects($filter: ProspectFilter, $page: Int, $perPage: Int) {\n  prospects(filter: $filter, page: $page, perPage: $perPage) {\n    totalCount\n    page\n    perPage\n    hasNextPage\n    items {\n      id\n      email\n      firstName\n      lastName\n      company\n      title\n      status\n      campaigns {\n        id\n        name\n        status\n      }\n    }\n  }\n}\n\nquery DuplicateEmails($campaignId: ID!, $emails: [String!]!) {\n  duplicateEmails(campaignId: $campaignId, emails: $emails)\n}": types.ProspectsDocument,
@@ -42,6 +44,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteAttachment($id: ID!) {\n  deleteAttachment(id: $id)\n}"): (typeof documents)["mutation DeleteAttachment($id: ID!) {\n  deleteAttachment(id: $id)\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

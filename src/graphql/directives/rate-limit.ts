@@ -12,6 +12,16 @@ export interface RateLimitStore {
 
 export const memoryRateLimitStore: RateLimitStore = { limiterClass: RateLimiterMemory, limiterOptions: {} };
 
+type LimiterConstructor = new (options: IRateLimiterOptions) => RateLimiterAbstract;
+
+/** A per-minute limiter of its own in the store, under `<prefix>rl:<name>`, keyed by whatever its caller consumes with. */
+export function perMinuteLimiter(store: RateLimitStore, name: string, pointsPerMinute: number): RateLimiterAbstract {
+  // The store's class is one of rate-limiter-flexible's concrete limiters; its type is the abstract base.
+  const Limiter = store.limiterClass as unknown as LimiterConstructor;
+  const keyPrefix = `${store.limiterOptions.keyPrefix ?? ''}rl:${name}`;
+  return new Limiter({ ...store.limiterOptions, keyPrefix, points: pointsPerMinute, duration: 60 });
+}
+
 export interface RateLimitEvents {
   /** Called for every rejection (the metrics layer counts them by operation). */
   onRejected?(field: string, caller: GraphQLContext['caller']): void;

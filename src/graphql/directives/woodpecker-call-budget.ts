@@ -1,12 +1,10 @@
-import { RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Caller } from '../../auth/caller';
 import type { WoodpeckerCallBudget } from '../../datasources/woodpecker/call-budget';
-import { rateLimited, type RateLimitEvents, type RateLimitStore } from './rate-limit';
+import { perMinuteLimiter, rateLimited, type RateLimitEvents, type RateLimitStore } from './rate-limit';
 
 /** The metrics label of these rejections: they are about the upstream calls, not one GraphQL field. */
 const FIELD_LABEL = 'woodpecker_calls';
-
-type LimiterConstructor = new (options: IRateLimiterOptions) => RateLimiterAbstract;
 
 /**
  * Every caller's Woodpecker calls per minute (RATE_LIMIT_WOODPECKER_CALLS_PER_MINUTE), in the same store as the
@@ -21,10 +19,7 @@ export class WoodpeckerCallBudgets {
     callsPerMinute: number,
     private readonly events: RateLimitEvents = {},
   ) {
-    // The store's class is one of rate-limiter-flexible's concrete limiters; its type is the abstract base.
-    const Limiter = store.limiterClass as unknown as LimiterConstructor;
-    const keyPrefix = `${store.limiterOptions.keyPrefix ?? ''}rl:woodpecker-calls`;
-    this.limiter = new Limiter({ ...store.limiterOptions, keyPrefix, points: callsPerMinute, duration: 60 });
+    this.limiter = perMinuteLimiter(store, 'woodpecker-calls', callsPerMinute);
   }
 
   forCaller(caller: Caller): WoodpeckerCallBudget {

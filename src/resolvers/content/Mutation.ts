@@ -1,7 +1,6 @@
 import type { MutationResolvers } from '../../generated/resolvers-types';
-import { validateGenerateInput } from '../../validation/generate-input';
+import { generationRequest } from './generation-request';
 
 export const Mutation: Pick<MutationResolvers, 'generateContent'> = {
-  generateContent: (_, { input }, { dataSources, config }) =>
-    dataSources.claude.generate(validateGenerateInput(input, config.claude)),
+  generateContent: async (_, { input }, context) => context.dataSources.claude.generate(await generationRequest(input, context)),
 };

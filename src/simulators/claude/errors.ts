@@ -7,7 +7,8 @@ export type ClaudeErrorType =
   | 'not_found_error'
   | 'rate_limit_error'
   | 'api_error'
-  | 'overloaded_error';
+  | 'overloaded_error'
+  | 'request_too_large';
 
 /** The exact error body of the Messages API: `{type:"error", error:{type, message}, request_id}`. */
 export function claudeErrorReply(

@@ -15,7 +15,7 @@ export const CLAUDE_FAULT_KINDS = [
 ] as const;
 export type ClaudeFaultKind = (typeof CLAUDE_FAULT_KINDS)[number];
 
-export const CLAUDE_ROUTES = ['messages', 'count_tokens', 'models'] as const;
+export const CLAUDE_ROUTES = ['messages', 'count_tokens', 'models', 'files'] as const;
 export type ClaudeRoute = (typeof CLAUDE_ROUTES)[number];
 
 /** How the generated copy is laid out; everything but `blocks` exists to prove the BFF's parser is robust. */

@@ -11,6 +11,7 @@ import {
   retryAfterHeaders,
   spendCapReply,
 } from './errors';
+import { type FileStats, SimulatedFiles } from './files';
 import { type GeneratedMessage, generateMessage, messageJson } from './message';
 import { modelsReply } from './models';
 import {
@@ -26,7 +27,7 @@ import { ClaudeQuota } from './quota';
 import { type MessageRequest, parseMessageRequest } from './request';
 import { type StreamBreak, streamMessage } from './sse';
 
-export interface ClaudeStats extends BaseStats {
+export interface ClaudeStats extends BaseStats, FileStats {
   inputTokens: number;
   outputTokens: number;
   /** count_tokens requests admitted (those over its own limit are counted as quota violations). */
@@ -51,6 +52,8 @@ const STREAM_BREAKS: Partial<Record<ClaudeFaultKind, StreamBreak>> = {
 /** A fake Anthropic Messages API: the real SDK talks to it unchanged (`baseURL: sim.url`). */
 export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats, ClaudeFaultKind, ClaudeRoute> {
   private readonly quota: ClaudeQuota;
+  /** The Files API: uploads, deletes, and the files messages refer to. */
+  readonly files: SimulatedFiles;
   private requestCount = 0;
   private messageCount = 0;
 
@@ -60,10 +63,12 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
       { ...claudeDefaults(), ...options },
     );
     this.quota = new ClaudeQuota(this.options);
+    this.files = new SimulatedFiles(this.stats);
   }
 
   resetData(): void {
     this.quota.reset();
+    this.files.clear();
   }
 
   protected freshStats(): ClaudeStats {
@@ -75,6 +80,11 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
       retryCounts: {},
       authHeaderKinds: { 'x-api-key': 0, bearer: 0 },
       spendCapRejections: 0,
+      filesUploaded: 0,
+      filesDeleted: 0,
+      // A gauge: what is stored stays across a stats reset (undefined while the base constructor builds the first stats).
+      filesStored: this.files?.size ?? 0,
+      lastFileBlocks: [],
     };
   }
 
@@ -90,6 +100,7 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
     if (path === '/v1/messages') return method === 'POST' ? 'messages' : undefined;
     if (path === '/v1/messages/count_tokens') return method === 'POST' ? 'count_tokens' : undefined;
     if (path === '/v1/models') return method === 'GET' ? 'models' : undefined;
+    if (path === '/v1/files' || path.startsWith('/v1/files/')) return 'files';
     return undefined;
   }
 
@@ -106,6 +117,7 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
     if (!key) return error(401, 'authentication_error', 'invalid x-api-key');
     if (!req.headers['anthropic-version']) return error(400, 'invalid_request_error', 'anthropic-version: header is required');
     if (route === 'models') return this.answerJson(res, key, route, requestId, () => modelsReply(this.options.models));
+    if (route === 'files') return this.answerFiles(req, res, key, path, requestId);
 
     const body = await readBody(req, this.options.maxBodyBytes);
     if (body.kind === 'too_large') return this.send(res, key, htmlErrorReply(413, 'cloudflare'));
@@ -113,6 +125,9 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
     if (!json) return error(400, 'invalid_request_error', 'The request body is not valid JSON.');
     const parsed = parseMessageRequest(json, this.options.models, route === 'messages');
     if (!parsed.ok) return error(parsed.status, parsed.type, parsed.message);
+    const files = this.files.checkBlocks(req, json.messages, requestId);
+    if (!files.ok) return this.send(res, key, files.reply);
+    parsed.value.inputTokens += files.tokens;
 
     if (route === 'count_tokens') return this.answerCount(res, key, parsed.value, requestId);
     return this.answerMessage(res, key, parsed.value, requestId);
@@ -257,6 +272,19 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
       // An attempt that produced nothing (error, client gone) costs no tokens, only its request.
       if (!generated) this.quota.refund(key, { input: request.inputTokens, output: request.maxTokens });
     }
+  }
+
+  /** The Files API routes, with the same faults as the JSON routes; an error fault means nothing was stored or deleted. */
+  private async answerFiles(req: IncomingMessage, res: ServerResponse, key: string, path: string, requestId: string): Promise<void> {
+    const fault = this.drawFault('files', (kind) => !STREAM_ONLY_FAULTS.has(kind));
+    if (!(await this.delay(res, fault))) return void req.resume();
+    const refusal = fault === undefined ? undefined : this.faultErrorReply(fault, requestId, false);
+    if (fault !== undefined && refusal) {
+      this.countFault(fault);
+      req.resume();
+      return this.send(res, key, refusal);
+    }
+    this.sendJson(res, key, await this.files.serve(req, path, requestId), fault, requestId);
   }
 }
 

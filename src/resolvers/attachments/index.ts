@@ -1,0 +1,1 @@
+export { Mutation } from './Mutation';
