@@ -6,6 +6,7 @@ import type { Dependencies } from './dependencies';
 import { buildContext } from './graphql/build-context';
 import type { Caller } from './auth/caller';
 import type { GraphQLContext } from './graphql/context';
+import { requestRules } from './graphql/request-rules';
 import { createApolloServer } from './graphql/server';
 import { accessLog } from './http/access-log';
 import { authenticate } from './http/authenticate';
@@ -28,13 +29,9 @@ export interface App {
 export async function createApp(deps: Dependencies, options: { httpServer?: Server } = {}): Promise<App> {
   const { config } = deps;
   let draining = false;
-  const apollo = createApolloServer({
-    config,
-    httpServer: options.httpServer,
-    rateLimitStore: deps.rateLimitStore,
-    rateLimitEvents: deps.metrics.rateLimitEvents,
-    operationMetrics: deps.metrics.operations,
-  });
+  // One schema (and so one set of per-client limiters), limits and manifest for every route that runs operations.
+  const rules = requestRules({ config, rateLimitStore: deps.rateLimitStore, rateLimitEvents: deps.metrics.rateLimitEvents });
+  const apollo = createApolloServer({ config, rules, httpServer: options.httpServer, operationMetrics: deps.metrics.operations });
   await apollo.start();
 
   const app = express();
