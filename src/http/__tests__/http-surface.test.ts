@@ -81,9 +81,18 @@ describe('HTTP surface (development)', () => {
       const res = await post(JSON.stringify(body));
       return [res.status, ((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code];
     };
-    expect(await codeOf({ query: 'subscription { campaigns { id } }' })).toEqual([400, 'BAD_REQUEST']);
+    expect(await codeOf({ query: 'subscription { generateContentStream(input: { lead: { email: "a@b.example" } }) { __typename } }' })).toEqual([
+      400,
+      'BAD_REQUEST',
+    ]);
     expect(await codeOf({ query: 'query A { campaigns { id } }', operationName: 'B' })).toEqual([400, 'OPERATION_RESOLUTION_FAILURE']);
     expect(await codeOf({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } })).toEqual([400, 'PERSISTED_QUERY_NOT_FOUND']);
+  });
+
+  it('When a subscription is sent to /graphql, then the refusal points to the stream route', async () => {
+    const res = await post(JSON.stringify({ query: 'subscription { generateContentStream(input: { lead: { email: "a@b.example" } }) { __typename } }' }));
+    const body = (await res.json()) as { errors: { message: string }[] };
+    expect(body.errors[0]?.message).toContain('/graphql/stream');
   });
 
   it('When the origin is allowed, then CORS headers allow it with credentials; other origins get none', async () => {
