@@ -13,7 +13,7 @@ import { formatError } from '../format-error';
 import { unknownPersistedQuery } from '../plugins/persisted-operations';
 import { retryAfterHeader } from '../plugins/retry-after';
 import type { RequestRules } from '../request-rules';
-import { prepareStreamOperation } from './stream-operation';
+import { StreamOperations } from './stream-operation';
 import { StreamRecord } from './stream-record';
 
 export interface StreamRouteServices extends ContextServices {
@@ -80,6 +80,7 @@ function readParams(req: Request, res: Response, rules: RequestRules): RequestPa
 export function streamRoute(deps: StreamRouteServices, rules: RequestRules, options: { clock?: Clock } = {}): RequestHandler {
   const requests = new WeakMap<Response, StreamRequest>();
   const stateOf = (req: SseRequest): StreamRequest => requests.get(req.context.res)!;
+  const operations = new StreamOperations(rules);
 
   const handler = createHandler<OperationContext>({
     schema: rules.schema,
@@ -89,7 +90,7 @@ export function streamRoute(deps: StreamRouteServices, rules: RequestRules, opti
     validate: () => [],
     onSubscribe: (req, params) => {
       const state = stateOf(req);
-      const prepared = prepareStreamOperation(params, rules);
+      const prepared = operations.prepare(params);
       state.record.resolved(prepared.operation, prepared.document);
       if (!prepared.ok) {
         const errors = formatted(prepared.errors);
