@@ -6,6 +6,7 @@ import persistedDocuments from '../generated/operations/persisted-documents.json
 import type { GraphQLContext } from './context';
 import type { RateLimitEvents, RateLimitStore } from './directives/rate-limit';
 import { woodpeckerCallLimit } from './directives/woodpecker-call-limit';
+import { fieldSuggestionsPlugin, withoutFieldSuggestions } from './plugins/field-suggestions';
 import { persistedOperations } from './plugins/persisted-operations';
 import { buildSchema } from './schema';
 
@@ -18,8 +19,10 @@ export interface RequestRules {
   schema: GraphQLSchema;
   /** Query-shape limits and the Woodpecker call limit. */
   validationRules: ValidationRule[];
-  /** Apollo plugins that come with the query-shape limits (field suggestions hidden in production). */
-  armorPlugins: ApolloServerPlugin<GraphQLContext>[];
+  /** Apollo plugins that come with these rules (field suggestions hidden in production). */
+  apolloPlugins: ApolloServerPlugin<GraphQLContext>[];
+  /** A validation error's message as the client may see it (without field suggestions in production). */
+  validationMessage(message: string): string;
   /** Armor's own token limit re-parses inside a hook and turns syntax errors into 500s: the parser's option instead. */
   parseOptions: { maxTokens: number };
   persisted: ReturnType<typeof persistedOperations>;
@@ -40,7 +43,8 @@ function armor(config: Config) {
     maxDirectives: { n: maxDirectives },
     costLimit: { maxCost, ignoreIntrospection: true },
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: config.isProduction },
+    // Hidden by our own plugin, whose function the stream route calls too.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 }
 
@@ -49,7 +53,8 @@ export function requestRules({ config, rateLimitStore, rateLimitEvents }: Reques
   return {
     schema: buildSchema({ rateLimits: config.rateLimits, rateLimitStore, rateLimitEvents }),
     validationRules: [...protection.validationRules, woodpeckerCallLimit(config.rateLimits.woodpeckerCalls)],
-    armorPlugins: protection.plugins,
+    apolloPlugins: [...protection.plugins, ...(config.isProduction ? [fieldSuggestionsPlugin()] : [])],
+    validationMessage: config.isProduction ? withoutFieldSuggestions : (message) => message,
     parseOptions: { maxTokens: config.queryLimits.maxTokens },
     // The app's manifest; the reference web app's codegen writes the same file for its own operations.
     persisted: persistedOperations(persistedDocuments, { safelist: config.persistedOperationsOnly }),

@@ -39,7 +39,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     tracingPlugin(),
     ...(options.operationMetrics ? [operationMetricsPlugin(options.operationMetrics)] : []),
     ...(options.plugins ?? []),
-    ...rules.armorPlugins,
+    ...rules.apolloPlugins,
     ApolloServerPluginUsageReportingDisabled(),
     config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
   ];

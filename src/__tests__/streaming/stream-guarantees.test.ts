@@ -95,11 +95,13 @@ describe('POST /graphql/stream: the same guarantees as the mutation', () => {
     expect(stack.sims.claude.stats.requests).toBe(0);
   });
 
-  it('When a stream is asked for with GET (EventSource, a link) or without accepting event streams, then it is refused', async () => {
+  it('When a stream is asked for with GET (EventSource, a link), PUT (single connection mode) or without accepting event streams, then it is refused', async () => {
     const url = `${stack.baseUrl}/graphql/stream?query=${encodeURIComponent(STREAM_QUERY)}&variables=${encodeURIComponent(JSON.stringify({ input: leadInput() }))}`;
     const get = await fetch(url, { headers: { ...auth, accept: 'text/event-stream' } });
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
+    // graphql-sse's single connection mode starts with a PUT that registers a stream token: not served.
+    expect((await fetch(`${stack.baseUrl}/graphql/stream`, { method: 'PUT', headers: auth })).status).toBe(405);
     const json = await postStream(stack.baseUrl, body(), { ...auth, accept: 'application/json' });
     expect(json.status).toBe(406);
     expect(stack.sims.claude.stats.requests).toBe(0);

@@ -58,7 +58,9 @@ export class StreamOperations {
       return { errors: [requestError(error.message, 'GRAPHQL_PARSE_FAILED', error)] };
     }
     const invalid = validate(rules.schema, document, [...specifiedRules, ...rules.validationRules]);
-    if (invalid.length > 0) return { errors: invalid.map((error) => requestError(error.message, 'GRAPHQL_VALIDATION_FAILED', error)) };
+    if (invalid.length > 0) {
+      return { errors: invalid.map((error) => requestError(rules.validationMessage(error.message), 'GRAPHQL_VALIDATION_FAILED', error)) };
+    }
     const checked = { document, shipped: rules.persisted.documents.isShipped(query, document) };
     // The oldest goes first: a Map iterates in insertion order.
     if (this.checked.size >= MAX_CHECKED_DOCUMENTS) this.checked.delete(this.checked.keys().next().value!);

@@ -171,6 +171,18 @@ describe('HTTP surface (production)', () => {
     const body = (await (await post('{ campaign { nam } }')).json()) as { errors: { message: string }[] };
     expect(body.errors[0]?.message).not.toMatch(/did you mean/i);
   });
+
+  it('When a field name is misspelt in a stream, then that error does not suggest the real names either', async () => {
+    const res = await fetch(`${stack.baseUrl}/graphql/stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { generateContentStream(input: { lead: { email: "a@b.example" } }) { ... on GenerationStarted { mode } } }' }),
+    });
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0]?.message).toContain('"mode"');
+    expect(body.errors[0]?.message).not.toMatch(/did you mean/i);
+  });
 });
 
 describe('HTTP surface with Redis down', () => {
