@@ -2,7 +2,7 @@
  * npm run bench [-- <scenario> ...]: builds (via the npm script), then runs the scenarios against the compiled BFF,
  * the simulators and bench-owned reference servers, prints tables and writes bench/results.md.
  *
- *   node dist/bench/run.js all | overhead | cached | fanout | burst | faults | profile
+ *   node dist/bench/run.js all | overhead | cached | fanout | burst | faults | stream | profile
  *
  * Env: BENCH_QUICK=1 (short everything), BENCH_ROUND_SECONDS, BENCH_ROUNDS, BENCH_WARMUP_SECONDS,
  * BENCH_BURST_SECONDS (60 in the full run), BENCH_FAULT_OPERATIONS (2000), BENCH_QUIET_WAIT_SECONDS (wait up to this long
@@ -17,10 +17,11 @@ import { fanout } from './scenarios/fanout';
 import { faults } from './scenarios/faults';
 import { overhead } from './scenarios/overhead';
 import { profile } from './scenarios/profile';
+import { stream } from './scenarios/stream';
 
 type Scenario = (log: (line: string) => void) => Promise<Section>;
-const SCENARIOS: Record<string, Scenario> = { overhead, cached, fanout, burst, faults, profile };
-const ALL = ['overhead', 'cached', 'fanout', 'burst', 'faults'];
+const SCENARIOS: Record<string, Scenario> = { overhead, cached, fanout, burst, faults, stream, profile };
+const ALL = ['overhead', 'cached', 'fanout', 'burst', 'faults', 'stream'];
 
 async function main(): Promise<void> {
   const requested = process.argv.slice(2);

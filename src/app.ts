@@ -6,12 +6,15 @@ import type { Dependencies } from './dependencies';
 import { buildContext } from './graphql/build-context';
 import type { Caller } from './auth/caller';
 import type { GraphQLContext } from './graphql/context';
+import { requestRules } from './graphql/request-rules';
 import { createApolloServer } from './graphql/server';
+import { streamRoute } from './graphql/stream/stream-route';
 import { accessLog } from './http/access-log';
 import { attachmentsRoute } from './http/attachments-route';
 import { authenticate } from './http/authenticate';
 import { clientAbortSignal } from './http/client-abort';
 import { corsPolicy } from './http/cors';
+import { eventStreamRequests, unbufferedStreamHeaders } from './http/event-stream';
 import { healthRoutes } from './http/health';
 import { jsonErrors, notFound } from './http/json-errors';
 import { metricsRoute } from './http/metrics-route';
@@ -29,13 +32,9 @@ export interface App {
 export async function createApp(deps: Dependencies, options: { httpServer?: Server } = {}): Promise<App> {
   const { config } = deps;
   let draining = false;
-  const apollo = createApolloServer({
-    config,
-    httpServer: options.httpServer,
-    rateLimitStore: deps.rateLimitStore,
-    rateLimitEvents: deps.metrics.rateLimitEvents,
-    operationMetrics: deps.metrics.operations,
-  });
+  // One schema (and so one set of per-client limiters), limits and manifest for every route that runs operations.
+  const rules = requestRules({ config, rateLimitStore: deps.rateLimitStore, rateLimitEvents: deps.metrics.rateLimitEvents });
+  const apollo = createApolloServer({ config, rules, httpServer: options.httpServer, operationMetrics: deps.metrics.operations });
   await apollo.start();
 
   const app = express();
@@ -48,11 +47,16 @@ export async function createApp(deps: Dependencies, options: { httpServer?: Serv
   app.use(securityHeaders(config));
   app.use(healthRoutes(deps.readiness, () => draining));
   app.get('/metrics', metricsRoute(deps.metrics.registry, config.metricsToken));
+  const cors = corsPolicy(config);
+  const auth = authenticate(config);
+  const jsonBody = express.json({ limit: config.server.bodyLimitBytes });
+  // Before /graphql, whose mount would take /graphql/stream as well.
+  app.use('/graphql/stream', cors, auth, eventStreamRequests(), jsonBody, unbufferedStreamHeaders(), streamRoute(deps, rules));
   app.use(
     '/graphql',
-    corsPolicy(config),
-    authenticate(config),
-    express.json({ limit: config.server.bodyLimitBytes }),
+    cors,
+    auth,
+    jsonBody,
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         buildContext(deps, {

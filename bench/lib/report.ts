@@ -42,7 +42,7 @@ export function barsTable(bars: Bar[]): string {
 const RESULTS = path.join(ROOT, 'bench/results.md');
 const begin = (id: string) => `<!-- scenario:${id} -->`;
 const end = (id: string) => `<!-- /scenario:${id} -->`;
-const ORDER = ['overhead', 'cached', 'fanout', 'burst', 'faults', 'profile'];
+const ORDER = ['overhead', 'cached', 'fanout', 'burst', 'faults', 'stream', 'profile'];
 
 /** Replaces (or adds) the sections given, keeps the others, and rebuilds the summary of bars. */
 export function writeResults(sections: Section[], m: Machine): void {

@@ -543,7 +543,8 @@ export type Subscription = {
    * Writes the sequence like `generateContent`, streamed as Claude writes it: `GenerationQueued` while it waits for
    * Claude's quota (again whenever the position changes), `GenerationStarted`, `SnippetDelta`s in order, then
    * `GenerationCompleted` with the same validated content the mutation returns, or `GenerationFailed`.
-   * Unsubscribing cancels the generation. Served over graphql-sse at `POST /graphql/stream`.
+   * Unsubscribing cancels the generation. Served over graphql-sse at `POST /graphql/stream`. Charged once per
+   * subscription against the same per-client budget as `generateContent`.
    */
   generateContentStream: GenerationEvent;
 };

@@ -4,6 +4,7 @@ import { claudeMetrics, type ClaudeCallMetric } from './claude-metrics';
 import { operationMetrics, type OperationMetrics } from './operation-metrics';
 import { rateLimitMetrics, type RateLimitRejections } from './rate-limit-metrics';
 import { createMetricsRegistry } from './registry';
+import { streamMetrics, type StreamMetrics } from './stream-metrics';
 import { upstreamMetrics } from './upstream-metrics';
 
 /** The app's metrics: the registry `/metrics` serves and the hooks that feed it. */
@@ -11,6 +12,7 @@ export interface Metrics {
   registry: Registry;
   operations: OperationMetrics;
   rateLimitEvents: RateLimitRejections;
+  streams: StreamMetrics;
   observeClaudeCall(call: ClaudeCallMetric): void;
 }
 
@@ -23,6 +25,7 @@ export function createMetrics(upstreams: readonly UpstreamRuntime[]): Metrics {
     registry,
     operations: operationMetrics(registry),
     rateLimitEvents: rateLimitMetrics(registry),
+    streams: streamMetrics(registry),
     observeClaudeCall: claudeMetrics(registry),
   };
 }

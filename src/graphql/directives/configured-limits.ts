@@ -9,7 +9,9 @@ function limitFor(directive: string, parent: string, field: string, limits: Conf
   if (directive === 'prospectRateLimit') return limits.exportProspects;
   if (directive !== 'rateLimit') return undefined;
   if (parent === 'Query') return limits.read;
-  if (parent === 'Mutation' && field === 'generateContent') return limits.generate;
+  if ((parent === 'Mutation' && field === 'generateContent') || (parent === 'Subscription' && field === 'generateContentStream')) {
+    return limits.generate;
+  }
   if (parent === 'Mutation' && field === 'addProspectsToCampaign') return limits.export;
   return undefined;
 }

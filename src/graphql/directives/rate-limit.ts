@@ -1,6 +1,8 @@
-import type { GraphQLSchema } from 'graphql';
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import { rateLimitDirective, type RateLimitKeyGenerator, type RateLimitPointsCalculator } from 'graphql-rate-limit-directive';
 import { RateLimiterMemory, type IRateLimiterOptions, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
+import { ownEntry } from '../../domain/own-entry';
 import { badInput, BffError, ErrorCode } from '../../errors';
 import type { GraphQLContext } from '../context';
 
@@ -27,12 +29,36 @@ export interface RateLimitEvents {
   onRejected?(field: string, caller: GraphQLContext['caller']): void;
 }
 
+/** A subscription that does a mutation's work spends that mutation's budget: streaming is no way around its limit. */
+const SHARED_BUDGETS: Readonly<Record<string, string>> = { 'Subscription.generateContentStream': 'Mutation.generateContent' };
+
 /**
  * Keyed by caller identity, never globally (the library's default key is the field, shared by everyone).
  * All Query fields share one read budget; each mutation has its own.
  */
-const keyByCaller: RateLimitKeyGenerator<GraphQLContext> = (_args, _source, _fieldArgs, context, info) =>
-  `${context.caller.id}:${info.parentType.name === 'Query' ? 'read' : `${info.parentType.name}.${info.fieldName}`}`;
+const keyByCaller: RateLimitKeyGenerator<GraphQLContext> = (_args, _source, _fieldArgs, context, info) => {
+  if (info.parentType.name === 'Query') return `${context.caller.id}:read`;
+  const field = `${info.parentType.name}.${info.fieldName}`;
+  return `${context.caller.id}:${ownEntry(SHARED_BUDGETS, field) ?? field}`;
+};
+
+/**
+ * graphql-rate-limit-directive wraps a field's `resolve`, which graphql-js calls for every EVENT of a subscription;
+ * its `subscribe` runs once per subscription. So around the directive, a subscription field's `subscribe` stands in
+ * for its `resolve` and is put back wrapped: charged once, when it subscribes, by the same limiter, key and rules.
+ */
+function chargedOnSubscribe(schema: GraphQLSchema, transform: (schema: GraphQLSchema) => GraphQLSchema): GraphQLSchema {
+  const resolves = new Map<string, GraphQLFieldResolver<unknown, unknown> | undefined>();
+  const swapped = mapSchema(schema, {
+    [MapperKind.SUBSCRIPTION_ROOT_FIELD]: (field, name) => {
+      resolves.set(name, field.resolve);
+      return { ...field, resolve: field.subscribe };
+    },
+  });
+  return mapSchema(transform(swapped), {
+    [MapperKind.SUBSCRIPTION_ROOT_FIELD]: (field, name) => ({ ...field, subscribe: field.resolve, resolve: resolves.get(name) }),
+  });
+}
 
 /** The answer to a caller over one of its limits: when it can try again, in whole seconds. */
 export function rateLimited(response: RateLimiterRes, what = 'requests'): BffError {
@@ -94,5 +120,5 @@ export function applyRateLimits(schema: GraphQLSchema, store: RateLimitStore, ev
     limiterOptions: { ...store.limiterOptions, keyPrefix: `${store.limiterOptions.keyPrefix ?? ''}rl:prospects` },
     pointsCalculator: freeForRepeats((directiveArgs, _source, args) => prospectPoints(directiveArgs, args)),
   });
-  return prospects.rateLimitDirectiveTransformer(calls.rateLimitDirectiveTransformer(schema));
+  return chargedOnSubscribe(schema, (swapped) => prospects.rateLimitDirectiveTransformer(calls.rateLimitDirectiveTransformer(swapped)));
 }

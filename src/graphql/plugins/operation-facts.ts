@@ -1,5 +1,5 @@
 import type { GraphQLResponse } from '@apollo/server';
-import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, type DocumentNode, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { APOLLO_REQUEST_CODES, isErrorCode } from '../../errors';
 
 /**
@@ -53,7 +53,11 @@ function collectFieldNames(selectionSet: SelectionSetNode, document: DocumentNod
 
 /** The distinct `extensions.code`s of the response's errors, in order; empty when it succeeded. */
 export function errorCodes(response: GraphQLResponse): readonly string[] {
-  const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
+  return codesOf(response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors);
+}
+
+/** The distinct `extensions.code`s of formatted errors (an Apollo response's or a streamed result's), in order. */
+export function codesOf(errors: readonly GraphQLFormattedError[] | undefined): readonly string[] {
   if (!errors || errors.length === 0) return NO_CODES;
   return [...new Set(errors.map((e) => String(e.extensions?.code)))];
 }

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache, PrefixingKeyValueCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import type { GraphQLContext } from '../context';
 
 /**
@@ -40,10 +40,24 @@ class ManifestCache implements KeyValueCache<string> {
   }
 }
 
-const notShipped = () =>
+export const notShipped = () =>
   new GraphQLError('This server only runs the operations shipped with the app (persisted operations).', {
     extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
   });
+
+/** Apollo's answer to a hash it has no document for, which persisted-query clients recognise. */
+export const unknownPersistedQuery = () =>
+  new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } } });
+
+/** The manifest as both routes read it: /graphql through Apollo's cache and plugin, the stream route directly. */
+export interface PersistedDocuments {
+  /** The document text a manifest hash names (with or without `sha256:`). */
+  lookup(hash: string): string | undefined;
+  /** Whether an operation is one the app ships: its exact text, or its normalised printing, is in the manifest. */
+  isShipped(source: string, document: DocumentNode): boolean;
+  /** PERSISTED_OPERATIONS_ONLY: only shipped operations run. */
+  readonly safelist: boolean;
+}
 
 /**
  * Persisted operations on Apollo's own persisted-query machinery (Apollo Client's PersistedQueryLink speaks it):
@@ -59,6 +73,11 @@ const notShipped = () =>
 export function persistedOperations(manifest: PersistedManifest, options: { safelist: boolean }) {
   const documents = new Map(Object.entries(manifest).map(([hash, text]) => [bareHash(hash), text]));
   const texts = new Set(documents.values());
+  const shipped: PersistedDocuments = {
+    lookup: (hash) => documents.get(bareHash(hash)),
+    isShipped: (source, document) => texts.has(source) || texts.has(printExecutableGraphQLDocument(document)),
+    safelist: options.safelist,
+  };
   const registered = options.safelist ? undefined : new InMemoryLRUCache<string>({ maxSize: REGISTERED_MAX_BYTES });
   // The hashes are already scoped to this purpose; Apollo's own `apq:` prefix would only hide the manifest keys.
   const cache = PrefixingKeyValueCache.cacheDangerouslyDoesNotNeedPrefixesForIsolation(new ManifestCache(documents, registered));
@@ -75,10 +94,10 @@ export function persistedOperations(manifest: PersistedManifest, options: { safe
       if (!options.safelist) return;
       return {
         async didResolveOperation({ source, document }) {
-          if (!texts.has(source) && !texts.has(printExecutableGraphQLDocument(document))) throw notShipped();
+          if (!shipped.isShipped(source, document)) throw notShipped();
         },
       };
     },
   };
-  return { cache, plugin };
+  return { cache, plugin, documents: shipped };
 }

@@ -88,6 +88,12 @@ describe('HTTP surface (development)', () => {
     expect(await codeOf({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } })).toEqual([400, 'PERSISTED_QUERY_NOT_FOUND']);
   });
 
+  it('When a subscription is sent to /graphql, then the refusal points to the stream route', async () => {
+    const res = await post(JSON.stringify({ query: 'subscription { generateContentStream(input: { lead: { email: "a@b.example" } }) { __typename } }' }));
+    const body = (await res.json()) as { errors: { message: string }[] };
+    expect(body.errors[0]?.message).toContain('/graphql/stream');
+  });
+
   it('When the origin is allowed, then CORS headers allow it with credentials; other origins get none', async () => {
     const allowed = await post(JSON.stringify({ query: QUERY }), { origin: 'http://localhost:5173' });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
@@ -162,6 +168,18 @@ describe('HTTP surface (production)', () => {
 
   it('When a field name is misspelt, then the error does not suggest the real names', async () => {
     const body = (await (await post('{ campaign { nam } }')).json()) as { errors: { message: string }[] };
+    expect(body.errors[0]?.message).not.toMatch(/did you mean/i);
+  });
+
+  it('When a field name is misspelt in a stream, then that error does not suggest the real names either', async () => {
+    const res = await fetch(`${stack.baseUrl}/graphql/stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { generateContentStream(input: { lead: { email: "a@b.example" } }) { ... on GenerationStarted { mode } } }' }),
+    });
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0]?.message).toContain('"mode"');
     expect(body.errors[0]?.message).not.toMatch(/did you mean/i);
   });
 });

@@ -1,2 +1,3 @@
 export { Mutation } from './Mutation';
 export { Query } from './Query';
+export { Subscription } from './Subscription';

@@ -1,0 +1,12 @@
+import type { SubscriptionResolvers } from '../../generated/resolvers-types';
+import { generationEngine } from '../../graphql/stream/generation-engine';
+import { generationEventStream } from '../../graphql/stream/generation-event-stream';
+import { generationRequest } from './generation-request';
+
+/** Its per-client limit is charged once, when it subscribes (see the `@rateLimit` directive's subscription rule). */
+export const Subscription: Pick<SubscriptionResolvers, 'generateContentStream'> = {
+  generateContentStream: {
+    subscribe: async (_, { input }, context) =>
+      generationEventStream(generationEngine(context).generateStream(await generationRequest(input, context))),
+  },
+};
