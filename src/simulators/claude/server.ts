@@ -19,8 +19,7 @@ import {
   type ClaudeFaultKind,
   type ClaudeRoute,
   type ClaudeSimOptions,
-  claudeDefaults,
-  validateClaudeOptions,
+  claudeOptions,
 } from './options';
 import { ClaudeQuota } from './quota';
 import { type MessageRequest, parseMessageRequest } from './request';
@@ -57,7 +56,7 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
   constructor(options: Partial<ClaudeSimOptions> = {}) {
     super(
       { name: 'claude', faultKinds: CLAUDE_FAULT_KINDS, routes: CLAUDE_ROUTES, basePath: '' },
-      { ...claudeDefaults(), ...options },
+      options,
     );
     this.quota = new ClaudeQuota(this.options);
   }
@@ -78,8 +77,8 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
     };
   }
 
-  protected validateOwnOptions(options: ClaudeSimOptions): void {
-    validateClaudeOptions(options);
+  protected parseOptions(input: Partial<ClaudeSimOptions>): ClaudeSimOptions {
+    return claudeOptions(input);
   }
 
   protected override onConfigured(): void {
