@@ -69,6 +69,15 @@ export const claudeOptionsSchema = z.strictObject({
   stopReason: z.enum(['end_turn', 'max_tokens', 'refusal', 'stop_sequence']).default('end_turn'),
   /** Delay between SSE events (0 writes the whole stream at once). */
   sseEventDelayMs: z.number().min(0).default(0),
+  /**
+   * Claude's pace, in the simulator's own token count: the first text this long after `message_start` (a JSON
+   * answer: this long before it), then `tokensPerSecond`. 0 = no pacing (tests); demo mode sets real Sonnet's
+   * pace (about 600 ms and 60 tokens/s).
+   */
+  ttftMs: z.number().min(0).default(0),
+  tokensPerSecond: z.number().min(0).default(0),
+  /** Where a planned break (stream_error, truncated_stream, malformed, reset) cuts a stream: the share of deltas sent before it. */
+  streamBreakAfter: z.number().min(0).max(1).default(0.5),
   /** Characters of copy per content_block_delta. */
   sseChunkChars: z.number().int().min(1).default(48),
   /** Protocol oddities the SSE docs say clients must survive. */
