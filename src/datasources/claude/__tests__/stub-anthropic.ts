@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A scripted Anthropic Messages endpoint on 127.0.0.1 for the real SDK to talk to: each request takes the next
- * scripted reply. Only what these tests need, the wire formats of reference/upstreams.md §2; the shared
+ * scripted reply. Only what these tests need, the wire formats of docs/upstreams.md §2; the shared
  * simulator is the full fake.
  */
 
