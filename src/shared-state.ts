@@ -1,4 +1,5 @@
 import type { Config } from './config';
+import { MemoryContentCacheStore, type ContentCacheStore } from './datasources/claude/content-cache';
 import type { GateLimits, GateStore } from './datasources/shared/gate/gate-store';
 import { RedisGateStore } from './datasources/shared/gate/redis-gate-store';
 import type { UpstreamName } from './datasources/shared/upstream-failure';
@@ -17,10 +18,11 @@ import { connectRedis, describeRedisUrl } from './redis/connection';
 import { apiKeyHash } from './redis/keys';
 import { redisRateLimitStore } from './redis/rate-limit-store';
 import { RedisCacheStore } from './redis/redis-cache-store';
+import { RedisContentCacheStore } from './redis/redis-content-cache-store';
 
 /**
  * Every piece of state that several BFF instances must share: upstream gates, per-client rate limits, the
- * campaign-list cache, export idempotency and usage accounting. In memory for one instance (the default); in
+ * campaign-list cache, export idempotency, usage accounting and the content cache. In memory for one instance (the default); in
  * Redis, under one key prefix, when REDIS_URL is set. Nothing else in the app knows which.
  */
 export interface SharedState {
@@ -35,6 +37,8 @@ export interface SharedState {
   idempotencyStore: IdempotencyStore<BatchRecord>;
   /** Claude usage per day, caller and model: every instance reports the same totals. */
   usageStore: UsageStore;
+  /** Generated sequences by caller and request, so an identical request is not paid for twice. */
+  contentCacheStore: ContentCacheStore;
   readiness: ReadinessCheck[];
   /** Closes the Redis connection; call after the upstreams released their leases. */
   close(): Promise<void>;
@@ -51,6 +55,7 @@ function inMemory(config: Config): SharedState {
     rateLimitStore: memoryRateLimitStore,
     idempotencyStore: new MemoryIdempotencyStore<BatchRecord>(idempotencyLimits(config)),
     usageStore: new MemoryUsageStore(),
+    contentCacheStore: new MemoryContentCacheStore(config.claude.contentCache.maxEntries),
     readiness: [],
     close: async () => undefined,
   };
@@ -72,6 +77,7 @@ export function createSharedState(config: Config): SharedState {
     rateLimitStore: redisRateLimitStore(client, prefix),
     idempotencyStore: new RedisIdempotencyStore<BatchRecord>(client, prefix, idempotencyLimits(config)),
     usageStore: new RedisUsageStore(client, prefix),
+    contentCacheStore: new RedisContentCacheStore(client, `${prefix}content:${apiKeyHash(config.claude.apiKey)}:`, config.claude.contentCache.maxEntries),
     readiness: [redis.readiness],
     close: () => redis.close(),
   };
