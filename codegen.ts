@@ -31,6 +31,7 @@ const config: CodegenConfig = {
           ExportResult: '../datasources/woodpecker/models#ExportResultModel',
           ProspectError: '../datasources/woodpecker/models#ProspectErrorModel',
           GeneratedContent: '../datasources/claude/models#GeneratedContentModel',
+          GenerationEstimate: '../datasources/claude/models#GenerationEstimateModel',
           UpstreamStatus: '../datasources/shared/upstream#UpstreamStatusSnapshot',
           UpstreamBudget: '../datasources/shared/upstream#BudgetStatus',
         },

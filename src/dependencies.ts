@@ -72,7 +72,7 @@ export async function createDependencies(config: Config, options: DependencyOpti
   const metrics = createMetrics([upstreams.claude, upstreams.woodpecker]);
   traceUpstreams([upstreams.claude, upstreams.woodpecker]);
   const usage = new UsageAccounting({ store: shared.usageStore, prices: config.claudePricing, observe: metrics.observeClaudeCall });
-  const claude = createClaudeShared(config, upstreams.claude, { usage, countTokens });
+  const claude = createClaudeShared(config, upstreams.claude, { usage, countTokens, contentCacheStore: shared.contentCacheStore });
   const woodpecker = createWoodpeckerShared(config, upstreams.woodpecker, shared.campaignStore);
   const background = new BackgroundWork();
   const attachmentClock = options.attachmentClock ?? systemClock;

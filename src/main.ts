@@ -36,6 +36,7 @@ async function startDemoUpstreams(config: Config): Promise<{ config: Config; sim
     seed: config.simulator.seed,
     latencyMs: config.simulator.latencyMs,
     faultRate: config.simulator.faultRate,
+    claude: config.simulator.claude,
   });
   const simulated = [config.simulate.claude && 'Claude', config.simulate.woodpecker && 'Woodpecker'].filter(Boolean);
   log.warn(

@@ -2,6 +2,7 @@ import type { AttachmentStore } from './attachments/attachment-store';
 import { MemoryAttachmentStore } from './attachments/memory-attachment-store';
 import { RedisAttachmentStore } from './attachments/redis-attachment-store';
 import type { Config } from './config';
+import { MemoryContentCacheStore, type ContentCacheStore } from './datasources/claude/content-cache';
 import type { GateLimits, GateStore } from './datasources/shared/gate/gate-store';
 import { RedisGateStore } from './datasources/shared/gate/redis-gate-store';
 import type { UpstreamName } from './datasources/shared/upstream-failure';
@@ -20,10 +21,12 @@ import { connectRedis, describeRedisUrl } from './redis/connection';
 import { apiKeyHash } from './redis/keys';
 import { redisRateLimitStore } from './redis/rate-limit-store';
 import { RedisCacheStore } from './redis/redis-cache-store';
+import { RedisContentCacheStore } from './redis/redis-content-cache-store';
 
 /**
  * Every piece of state that several BFF instances must share: upstream gates, per-client rate limits, the
- * campaign-list cache, export idempotency, usage accounting and attachment records. In memory for one instance (the default); in
+ * campaign-list cache, export idempotency, usage accounting, attachment records and the content cache. In memory for one
+ * instance (the default); in
  * Redis, under one key prefix, when REDIS_URL is set. Nothing else in the app knows which.
  */
 export interface SharedState {
@@ -40,6 +43,8 @@ export interface SharedState {
   usageStore: UsageStore;
   /** Who owns each uploaded file and until when: any instance may resolve, delete or sweep it. */
   attachmentStore: AttachmentStore;
+  /** Generated sequences by caller and request, so an identical request is not paid for twice. */
+  contentCacheStore: ContentCacheStore;
   readiness: ReadinessCheck[];
   /** Closes the Redis connection; call after the upstreams released their leases. */
   close(): Promise<void>;
@@ -57,6 +62,7 @@ function inMemory(config: Config): SharedState {
     idempotencyStore: new MemoryIdempotencyStore<BatchRecord>(idempotencyLimits(config)),
     usageStore: new MemoryUsageStore(),
     attachmentStore: new MemoryAttachmentStore(),
+    contentCacheStore: new MemoryContentCacheStore(config.claude.contentCache.maxEntries),
     readiness: [],
     close: async () => undefined,
   };
@@ -79,6 +85,7 @@ export function createSharedState(config: Config): SharedState {
     idempotencyStore: new RedisIdempotencyStore<BatchRecord>(client, prefix, idempotencyLimits(config)),
     usageStore: new RedisUsageStore(client, prefix),
     attachmentStore: new RedisAttachmentStore(client, prefix),
+    contentCacheStore: new RedisContentCacheStore(client, `${prefix}content:${apiKeyHash(config.claude.apiKey)}:`, config.claude.contentCache.maxEntries),
     readiness: [redis.readiness],
     close: () => redis.close(),
   };

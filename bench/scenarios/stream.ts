@@ -2,31 +2,27 @@
  * Scenario 6 — streaming. `generateContentStream` over POST /graphql/stream (graphql-sse's own client, as the app
  * uses it) against the Claude simulator at a paced, Sonnet-like speed:
  *   first delta   time to the first SnippetDelta through the BFF vs the first text_delta straight from the simulator
- *                 (a streamed Messages call), and vs the same blocking Messages call the temporary engine makes;
+ *                 (a streamed Messages call), and vs the same call made blocking (the answer as a whole);
  *   sequence      the whole sequence, parallel: false vs parallel: true;
  *   cancel        client abort → the simulator sees the upstream request closed;
  *   concurrency   256 streams at once against the BFF on one core: first-delta p50/p99, all completed, the BFF's
  *                 event-loop delay, memory per open stream.
- * Figures that only mean something with the generation engine (a BFF that streams while Claude writes, parallel
- * mode) are printed and marked as waiting for it while the temporary adapter is in place.
  */
 import { createClient } from 'graphql-sse';
 import { request } from 'undici';
 import { buildPrompt } from '../../src/datasources/claude/prompt';
-import { engineIsTemporary } from '../../src/graphql/stream/generation-engine';
 import { Scrape } from '../../src/testing/prometheus-text';
 import { type Bar, consoleTable, type Section, table } from '../lib/report';
 import { bffEnv, type BffProcess, type SimProcess, sleep, startBff, startSimProcess } from '../lib/rig';
 import { settings } from '../lib/settings';
 import { fmt, median, percentile, sortedCopy } from '../lib/stats';
 
-/** Sonnet-like pace on the simulator's knobs: ~0.6 s to the answer, then ~4 tokens per event every 65 ms (~60 tokens/s). */
-const PACE = { latencyMs: 600, sseChunkChars: 16, sseEventDelayMs: 65 };
+/** Claude Sonnet's pace on the simulator's knobs: ~0.6 s to the first token, then ~60 tokens/s, 16 characters per event. */
+const PACE = { ttftMs: 600, tokensPerSecond: 60, sseChunkChars: 16 };
 const MAX_TOKENS = 2048;
 const CONCURRENT = 256;
 /** The concurrency run starts its streams over this long (an open loop), then all of them stream at once. */
 const RAMP_MS = 1_000;
-const ADAPTER_CONCURRENCY_LATENCY_MS = 3_000;
 const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 
 const STREAM = `subscription($input: GenerateContentInput!) { generateContentStream(input: $input) {
@@ -218,10 +214,8 @@ export async function stream(log: (line: string) => void): Promise<Section> {
   const samples = settings.quick ? 5 : 20;
   const sims = await startSimProcess({
     seed: 7,
-    latencyMs: PACE.latencyMs,
     claude: {
-      sseChunkChars: PACE.sseChunkChars,
-      sseEventDelayMs: PACE.sseEventDelayMs,
+      ...PACE,
       requestsPerMinute: 1_000_000,
       inputTokensPerMinute: 1_000_000_000,
       outputTokensPerMinute: 1_000_000_000,
@@ -243,15 +237,11 @@ export async function stream(log: (line: string) => void): Promise<Section> {
   try {
     // Warm-up: JIT on both paths, keep-alive sockets.
     await measureFirstDelta(sims, bff, 3);
-    log(`  engine: ${engineIsTemporary ? 'TEMPORARY adapter over the blocking generate (no text until Claude has finished)' : 'generation engine'}`);
     const first = await measureFirstDelta(sims, bff, samples);
     log(`  first delta: ${samples} samples each`);
     const sequence = await measureSequence(bff, settings.quick ? 2 : 5);
     const cancel = await measureCancel(sims, bff, settings.quick ? 5 : 10);
     log(`  cancel: ${cancel.length} samples`);
-    // The streams must overlap to be open at once: the adapter's stream lasts only as long as Claude's blocking
-    // answer, so for it Claude takes longer to answer here; the engine's streams last the whole sequence anyway.
-    if (engineIsTemporary) await sims.claude.configure({ latencyMs: ADAPTER_CONCURRENCY_LATENCY_MS });
     const ramped = await measureConcurrency(bff, RAMP_MS);
     log(`  ${CONCURRENT} streams started over ${RAMP_MS} ms: done`);
     const burst = await measureConcurrency(bff, 0);
@@ -271,17 +261,16 @@ function render(
   log: (line: string) => void,
 ): Section {
   const p = (values: number[], q: number) => percentile(sortedCopy(values), q);
-  const waits = engineIsTemporary ? ' (waits for the engine)' : '';
   const firstRows: (string | number)[][] = [
     ['simulator, streamed: first text_delta (Claude\'s first token)', fmt.ms(median(first.directStreamed), 0), fmt.ms(p(first.directStreamed, 99), 0)],
     ['simulator, blocking: whole answer', fmt.ms(median(first.directBlocking), 0), fmt.ms(p(first.directBlocking, 99), 0)],
-    [`BFF stream: first SnippetDelta${engineIsTemporary ? ' (adapter: after the whole answer)' : ''}`, fmt.ms(median(first.bff), 0), fmt.ms(p(first.bff, 99), 0)],
+    ['BFF stream: first SnippetDelta', fmt.ms(median(first.bff), 0), fmt.ms(p(first.bff, 99), 0)],
   ];
   const afterFirstToken = median(first.bff) - median(first.directStreamed);
   const overBlocking = median(first.bff) - median(first.directBlocking);
   const seqRows = [
     ['parallel: false', fmt.ms(median(sequence.sequential), 0), fmt.ms(Math.max(...sequence.sequential), 0)],
-    [`parallel: true${waits}`, fmt.ms(median(sequence.parallel), 0), fmt.ms(Math.max(...sequence.parallel), 0)],
+    ['parallel: true', fmt.ms(median(sequence.parallel), 0), fmt.ms(Math.max(...sequence.parallel), 0)],
   ];
   const completedOf = (c: Concurrency) => c.timings.filter((t) => t.ended === 'completed').length;
   const row = (label: string, cell: (c: Concurrency) => string) => [label, cell(runs.ramped), cell(runs.burst)];
@@ -310,8 +299,8 @@ function render(
   const bars: Bar[] = [
     {
       bar: 'streaming: first delta ≤ 400 ms after Claude\'s first token',
-      measured: `${fmt.signedMs(afterFirstToken, 0)} ms (p50)${waits}`,
-      holds: engineIsTemporary ? undefined : afterFirstToken <= 400,
+      measured: `${fmt.signedMs(afterFirstToken, 0)} ms (p50)`,
+      holds: afterFirstToken <= 400,
     },
     { bar: 'streaming: cancel aborts upstream ≤ 1 s', measured: `max ${fmt.ms(Math.max(...cancel), 0)} ms`, holds: Math.max(...cancel) <= 1000 },
     {
@@ -321,18 +310,17 @@ function render(
     },
     {
       bar: 'full 7-snippet sequence < 5 s (parallel mode, realistic pace)',
-      measured: `${fmt.ms(median(sequence.parallel), 0)} ms (p50)${waits}`,
-      holds: engineIsTemporary ? undefined : median(sequence.parallel) < 5000,
+      measured: `${fmt.ms(median(sequence.parallel), 0)} ms (p50)`,
+      holds: median(sequence.parallel) < 5000,
     },
   ];
   const markdown = [
-    `Engine: ${engineIsTemporary ? '**temporary adapter** over the blocking `generate` (it sends the seven snippets only once Claude has finished, and ignores `parallel`)' : 'the generation engine'}. ` +
-      `Simulator pace: ${PACE.latencyMs} ms before the answer, then ${PACE.sseChunkChars} characters per event every ${PACE.sseEventDelayMs} ms (~60 tokens/s); ` +
-      'the simulator does not pace a blocking (non-streamed) answer, so the adapter gets it after the latency alone.',
+    `Simulator pace (Claude Sonnet's): the first token ${PACE.ttftMs} ms after message_start, then ${PACE.tokensPerSecond} tokens/s in events of ${PACE.sseChunkChars} characters; ` +
+      'a blocking answer comes after the time the whole text takes at that pace.',
     '',
     table(['first delta (ms)', 'p50', 'p99'], firstRows),
     '',
-    `BFF first delta − simulator first token: ${fmt.signedMs(afterFirstToken, 0)} ms (p50); BFF first delta − the same blocking call straight to the simulator (the transport's own overhead with the adapter): ${fmt.signedMs(overBlocking, 0)} ms.`,
+    `BFF first delta − simulator first token: ${fmt.signedMs(afterFirstToken, 0)} ms (p50); BFF first delta − the same call made blocking straight to the simulator (what a client of the mutation waits more): ${fmt.signedMs(overBlocking, 0)} ms.`,
     '',
     table(['whole sequence (ms)', 'p50', 'max'], seqRows),
     '',
@@ -340,8 +328,7 @@ function render(
     '',
     table(concHeader, concRows),
     '',
-    `Claude (simulated) answers ${engineIsTemporary ? `after ${ADAPTER_CONCURRENCY_LATENCY_MS} ms here, so that the adapter's streams overlap` : 'at the pace above'}. ` +
-      'The bar is judged on the ramped run: a burst of simultaneous arrivals holds the loop for the sum of their set-up work (the same for generateContent on /graphql).',
+    'Claude (simulated) writes at the pace above. The bar is judged on the ramped run: a burst of simultaneous arrivals holds the loop for the sum of their set-up work (the same for generateContent on /graphql).',
   ].join('\n');
   return { id: 'stream', title: '6. Streaming: generateContentStream over POST /graphql/stream', markdown, bars };
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CampaignModel, CampaignStatsModel, ProspectModel, ProspectPageModel, ExportResultModel, ProspectErrorModel } from '../datasources/woodpecker/models';
-import type { GeneratedContentModel } from '../datasources/claude/models';
+import type { GeneratedContentModel, GenerationEstimateModel } from '../datasources/claude/models';
 import type { UpstreamStatusSnapshot, BudgetStatus } from '../datasources/shared/upstream';
 import type { GraphQLContext } from '../graphql/context';
 export type Maybe<T> = T | null;
@@ -289,7 +289,10 @@ export type ModelUsage = {
   /** The model as Claude reported it in its answers. */
   model: Scalars['String']['output'];
   outputTokens: Scalars['Float']['output'];
-  /** Successful Claude calls; a re-ask after an unusable answer is a call of its own. */
+  /**
+   * Claude calls Claude billed: every answer (a re-ask after an unusable answer is a call of its own), and every
+   * streamed call that had started when it was cancelled or broke off (its input and the output written so far).
+   */
   requests: Scalars['Int']['output'];
 };
 
@@ -734,7 +737,7 @@ export type ResolversTypes = ResolversObject<{
   GenerateContentInput: GenerateContentInput;
   GeneratedContent: ResolverTypeWrapper<GeneratedContentModel>;
   GenerationCompleted: ResolverTypeWrapper<Omit<GenerationCompleted, 'content'> & { content: ResolversTypes['GeneratedContent'] }>;
-  GenerationEstimate: ResolverTypeWrapper<GenerationEstimate>;
+  GenerationEstimate: ResolverTypeWrapper<GenerationEstimateModel>;
   GenerationEvent: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['GenerationEvent']>;
   GenerationFailed: ResolverTypeWrapper<GenerationFailed>;
   GenerationQueued: ResolverTypeWrapper<GenerationQueued>;
@@ -778,7 +781,7 @@ export type ResolversParentTypes = ResolversObject<{
   GenerateContentInput: GenerateContentInput;
   GeneratedContent: GeneratedContentModel;
   GenerationCompleted: Omit<GenerationCompleted, 'content'> & { content: ResolversParentTypes['GeneratedContent'] };
-  GenerationEstimate: GenerationEstimate;
+  GenerationEstimate: GenerationEstimateModel;
   GenerationEvent: ResolversUnionTypes<ResolversParentTypes>['GenerationEvent'];
   GenerationFailed: GenerationFailed;
   GenerationQueued: GenerationQueued;

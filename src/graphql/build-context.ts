@@ -37,7 +37,7 @@ export function buildContext(deps: ContextServices, identity: RequestIdentity): 
     ...identity,
     config,
     dataSources: {
-      claude: new ClaudeAPI(deps.claude, identity.signal),
+      claude: new ClaudeAPI(deps.claude, identity.signal, identity.caller.id),
       woodpecker: new WoodpeckerAPI(deps.woodpecker, identity.signal, deps.woodpeckerCallBudgets.forCaller(identity.caller)),
     },
     exportIdempotency: deps.idempotentExports.forRequest({

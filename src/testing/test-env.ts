@@ -17,4 +17,6 @@ export const FAST_TEST_ENV: Record<string, string> = {
   DEADLINE_GENERATE_MS: '10000',
   WOODPECKER_ATTEMPT_TIMEOUT_MS: '2000',
   CLAUDE_ATTEMPT_TIMEOUT_MS: '5000',
+  // Tests count Claude calls: an identical request must reach Claude unless the test is about the content cache.
+  CONTENT_CACHE_TTL_SECONDS: '0',
 };

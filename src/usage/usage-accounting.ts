@@ -11,11 +11,13 @@ const log = logger.child({ component: 'usage' });
 /** Usage outside any request (there is none today) is kept, under this caller, rather than lost. */
 const UNKNOWN_CALLER = 'unknown';
 
-/** The tokens of one successful Claude call, with the model as Claude answered it. */
+/** The tokens of one Claude call Claude bills for, with the model as Claude answered it. */
 export interface ClaudeCallUsage {
   model: string;
   inputTokens: number;
   outputTokens: number;
+  /** Whose call it is; by default the caller of the request it runs in. */
+  caller?: string;
 }
 
 export interface MeteredClaudeCall extends ClaudeCallUsage {
@@ -24,7 +26,10 @@ export interface MeteredClaudeCall extends ClaudeCallUsage {
   estimatedCostUsd: number | undefined;
 }
 
-/** What the Claude data source reports to: one call per successful Claude answer, a re-ask included. */
+/**
+ * What the Claude data source reports to: one call per Claude answer, a re-ask included, and per streamed call
+ * that Claude started and that was cancelled or broke off (its input and the output written so far are billed).
+ */
 export interface ClaudeUsageRecorder {
   recordClaudeCall(usage: ClaudeCallUsage): void;
 }
@@ -58,8 +63,8 @@ export class UsageAccounting implements ClaudeUsageRecorder, UsageReports {
     this.now = options.now ?? (() => new Date());
   }
 
-  recordClaudeCall({ model, inputTokens, outputTokens }: ClaudeCallUsage): void {
-    const caller = currentRequestContext()?.caller ?? UNKNOWN_CALLER;
+  recordClaudeCall({ model, inputTokens, outputTokens, caller: callerOfCall }: ClaudeCallUsage): void {
+    const caller = callerOfCall ?? currentRequestContext()?.caller ?? UNKNOWN_CALLER;
     const estimatedCostUsd = this.prices.costUsd(model, inputTokens, outputTokens);
     if (estimatedCostUsd === undefined) this.warnUnpriced(model);
     this.options.observe?.({ caller, model, inputTokens, outputTokens, estimatedCostUsd });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, int, list, optionalFlag, refuser, secret } from '../variable-kinds';
+import { flag, httpUrl, int, list, optionalFlag, refuser, secret } from '../variable-kinds';
 import { runtimeVariables } from './runtime';
 
 export const ANTHROPIC_API_KEY = secret().describe(
@@ -33,6 +33,15 @@ const variables = z.object({
     "count_tokens requests (Anthropic's own limit for it, independent of Messages; tier 1 = 100), asked when a prompt's token count is uncertain; 0 = never ask (an uncertain prompt then reserves one token per UTF-8 byte)",
   ),
   CLAUDE_ATTEMPT_TIMEOUT_MS: int(45_000, 1).describe('how long one attempt may take before it counts as failed'),
+  CLAUDE_PARALLEL_DEFAULT: flag(false).describe(
+    'write every sequence with 2-3 concurrent Claude calls when the quota has room for them at once, as `parallel: true` asks for one generation; off by default: it costs about three times the input tokens and the follow-ups see the plan of the first email, not its text',
+  ),
+  CONTENT_CACHE_TTL_SECONDS: int(86_400).describe(
+    "how long a caller's identical generation (same lead, prompt, system prompt, model and attachments) is answered from the content cache without a Claude call; `fresh: true` bypasses and refreshes it; 0 = no cache",
+  ),
+  CONTENT_CACHE_MAX_ENTRIES: int(1_000, 1).describe(
+    'sequences the content cache keeps (each at most 32 KB; the oldest goes first); shared by every instance through Redis when REDIS_URL is set',
+  ),
 });
 
 export const claude = variables
@@ -61,6 +70,8 @@ export const claude = variables
         maxConcurrency: env.CLAUDE_MAX_CONCURRENCY,
       },
       countTokensPerMinute: env.CLAUDE_COUNT_TOKENS_PER_MINUTE,
+      parallelDefault: env.CLAUDE_PARALLEL_DEFAULT,
+      contentCache: { ttlMs: env.CONTENT_CACHE_TTL_SECONDS * 1000, maxEntries: env.CONTENT_CACHE_MAX_ENTRIES },
     },
   }))
   .meta({

@@ -1,18 +1,19 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { createHash } from 'node:crypto';
 import type { ClaudeConfig, Config, ResilienceConfig } from '../../config';
-import { BffError, ErrorCode } from '../../errors';
-import { logger } from '../../logging/logger';
-import { maskEmail } from '../../logging/redact';
+import { PriceBook } from '../../usage/price-book';
 import type { ClaudeUsageRecorder } from '../../usage/usage-accounting';
 import { Deadline } from '../shared/deadline';
 import type { Upstream } from '../shared/upstream';
 import { createClaudeSdk } from './claude-client';
+import { ContentCache, type ContentCacheStore } from './content-cache';
+import { EventChannel } from './event-channel';
+import type { GenerationEvent } from './generation-events';
+import { likelyCost, planGeneration } from './generation-plan';
+import { GenerationPace } from './generation-pace';
+import { runGeneration } from './generation';
 import { InputTokenCounter } from './input-tokens';
-import { messagesCall, type ClaudeReply, type MessageRequest } from './messages-call';
-import type { GenerateContentRequest, GeneratedContentModel, LeadModel, Snippets } from './models';
-import { parseClaudeAnswer } from './parse-output';
-import { buildPrompt, reaskInstruction, userContent } from './prompt';
+import type { GenerateContentRequest, GeneratedContentModel, GenerationEstimateModel } from './models';
+import { outputShare } from './sequence-parts';
 
 /** The process-wide part of the Claude data source. */
 export interface ClaudeShared {
@@ -24,18 +25,31 @@ export interface ClaudeShared {
   deadlines: ResilienceConfig['deadlines'];
   /** LOG_CONTENT (development only): log prompts and copy themselves, not just their length and hash. */
   logContent: boolean;
-  /** Told about every successful call (usage accounting); data-source tests leave it out. */
+  /** Told about every call Claude bills (usage accounting); data-source tests leave it out. */
   usage?: ClaudeUsageRecorder;
+  /** A caller's identical generations within the TTL; absent when the TTL is 0 or no store was given. */
+  contentCache?: ContentCache;
+  /** How long generations take once it is Claude's turn, learnt from completed streams (the estimate's ETA). */
+  pace: GenerationPace;
+  /** The configured list prices (the estimate's cost range). */
+  prices: PriceBook;
 }
 
 export interface ClaudeSharedExtras {
   usage?: ClaudeUsageRecorder;
   /** The count_tokens runtime; without it, uncertain prompts reserve the upper bound (data-source tests). */
   countTokens?: Upstream;
+  /** Where the content cache lives (memory or Redis); without it there is no content cache. */
+  contentCacheStore?: ContentCacheStore;
 }
 
-export function createClaudeShared(config: Config, upstream: Upstream, { usage, countTokens }: ClaudeSharedExtras = {}): ClaudeShared {
+export function createClaudeShared(
+  config: Config,
+  upstream: Upstream,
+  { usage, countTokens, contentCacheStore }: ClaudeSharedExtras = {},
+): ClaudeShared {
   const sdk = createClaudeSdk(config.claude);
+  const { ttlMs } = config.claude.contentCache;
   return {
     upstream,
     sdk,
@@ -44,150 +58,91 @@ export function createClaudeShared(config: Config, upstream: Upstream, { usage, 
     deadlines: config.resilience.deadlines,
     logContent: config.log.content,
     usage,
+    contentCache: contentCacheStore && ttlMs > 0 ? new ContentCache(contentCacheStore, ttlMs) : undefined,
+    pace: new GenerationPace(),
+    prices: new PriceBook(config.claudePricing),
   };
 }
 
-const log = logger.child({ component: 'claude' });
-
-const CONTENT_INVALID_MESSAGE = "Claude's answer could not be turned into a 7-step sequence; please try again.";
-/** The first answer and one re-ask. */
-const MAX_CALLS = 2;
-/** What the app has always shown when a lead has no industry. */
-const DEFAULT_INDUSTRY = 'Technology';
+/** A generation's events; `return()` (the reader leaving: graphql-js calls it on unsubscribe) cancels it. */
+export type GenerationStream = AsyncIterableIterator<GenerationEvent> & Required<Pick<AsyncIterator<GenerationEvent>, 'return'>>;
 
 /**
- * The Claude data source, built per request over the shared SDK client and upstream runtime. Prompts and copy
- * are logged only as their length and a short hash, unless LOG_CONTENT opts in (development only).
+ * The Claude data source, built per request over the shared SDK client and upstream runtime. Both the mutation
+ * and the stream run one engine (generation.ts): the cache, the parallel mode, retries and accounting are the
+ * same; the stream shows the text as it arrives, the mutation returns the result.
  */
 export class ClaudeAPI {
+  /**
+   * @param requestSignal aborts when the client disconnects (or unsubscribes): the generation is cancelled
+   * @param callerId whose request it is: the content cache is per caller, and usage is recorded under it
+   */
   constructor(
     private readonly shared: ClaudeShared,
     private readonly requestSignal?: AbortSignal,
+    private readonly callerId?: string,
   ) {}
 
-  /** Writes the 7-touch sequence for one lead, within the generate deadline. */
+  /** Writes the 7-touch sequence for one lead, within the generate deadline (the mutation). */
   async generate(request: GenerateContentRequest): Promise<GeneratedContentModel> {
-    const deadline = Deadline.after(this.shared.deadlines.generateMs, this.requestSignal);
+    let last: GenerationEvent | undefined;
+    await runGeneration({ shared: this.shared, request, callerId: this.callerId, live: false, signal: this.requestSignal }, (event) => {
+      last = event;
+    });
+    if (last?.kind === 'completed') return last.content;
+    if (last?.kind === 'failed') throw last.error;
+    throw new Error('a generation ended without completing or failing');
+  }
+
+  /**
+   * The same generation as events, as Claude writes it (see generation-events.ts). It starts on the first
+   * `next()`; the request signal aborting, or the reader leaving (`return()`), cancels it: a queued generation
+   * leaves the queue, a running one aborts Claude's stream and is accounted for what it used.
+   */
+  generateStream(request: GenerateContentRequest): GenerationStream {
+    const left = new AbortController();
+    const signal = this.requestSignal ? AbortSignal.any([this.requestSignal, left.signal]) : left.signal;
+    return new EventChannel<GenerationEvent>(
+      (channel) => {
+        void runGeneration({ shared: this.shared, request, callerId: this.callerId, live: true, signal }, (event) => channel.push(event)).finally(
+          () => channel.end(),
+        );
+      },
+      () => left.abort(new Error('the client stopped reading the generation')),
+    );
+  }
+
+  /**
+   * What a generation of `request` would take now: the input tokens Claude counts (count_tokens, the counter
+   * the gate reserves with; its upper bound if counting fails), max_tokens, the cost range from the price list
+   * (null when the model is unpriced) and the ETA: the gate's wait for it now plus the expected writing time.
+   */
+  async estimate(request: GenerateContentRequest): Promise<GenerationEstimateModel> {
+    const { shared } = this;
+    const plan = planGeneration(shared, request);
+    const deadline = Deadline.after(shared.deadlines.readMs, this.requestSignal);
     try {
-      const prompt = buildPrompt(request);
-      const { snippets, replies } = await this.writeSequence(
-        {
-          model: request.model ?? this.shared.config.defaultModel,
-          max_tokens: this.shared.config.maxTokens,
-          system: prompt.system,
-          messages: [{ role: 'user', content: userContent(prompt.user, request.attachments) }],
-        },
-        deadline,
+      const counts = await Promise.all(plan.parts.map(({ message }) => shared.inputTokens.count(message, deadline.signal)));
+      const inputTokens = counts.reduce((sum, count) => sum + count.tokens, 0);
+      const maxOutputTokens = plan.parts.reduce((sum, { message }) => sum + message.max_tokens, 0);
+      // The parts wait and write at the same time: the slowest one decides.
+      const etaMs = Math.max(
+        ...plan.parts.map((planned, i) => {
+          const cost = { ...likelyCost(shared, planned), input_tokens: counts[i]!.tokens };
+          const writing = shared.pace.expectedMs(shared.pace.expectedTokens(outputShare(planned.part), planned.message.max_tokens));
+          return shared.upstream.estimateWaitMs(cost) + writing;
+        }),
       );
-      const last = replies[replies.length - 1]!;
-      const usage = {
-        inputTokens: replies.reduce((sum, r) => sum + r.usage.inputTokens, 0),
-        outputTokens: replies.reduce((sum, r) => sum + r.usage.outputTokens, 0),
-      };
-      log.info('sequence generated', {
-        lead: maskEmail(request.lead.email),
-        model: last.model,
-        calls: replies.length,
-        ...usage,
-        prompt: this.contentField(prompt.system + prompt.user),
-        output: this.contentField(last.text),
-      });
       return {
-        ...snippets,
-        model: last.model,
-        usage,
-        stopReason: last.stopReason ?? undefined,
-        generatedAt: new Date().toISOString(),
-        cached: false,
-        ...leadFields(request.lead),
+        inputTokens,
+        maxOutputTokens,
+        minCostUsd: shared.prices.costUsd(plan.model, inputTokens, 0) ?? null,
+        maxCostUsd: shared.prices.costUsd(plan.model, inputTokens, maxOutputTokens) ?? null,
+        etaSeconds: etaMs / 1000,
       };
     } finally {
       deadline.dispose();
     }
   }
-
-  /**
-   * Asks, and after an unusable answer (wrong shape, cut off) asks once more in the same conversation: Claude
-   * sees its answer and what was wrong with it, which fixes a format slip more reliably than a fresh roll.
-   * A refusal is final. Returns every reply, so usage covers both calls.
-   */
-  private async writeSequence(initial: MessageRequest, deadline: Deadline): Promise<{ snippets: Snippets; replies: ClaudeReply[] }> {
-    const replies: ClaudeReply[] = [];
-    let request = initial;
-    for (;;) {
-      const reply = await this.ask(request, deadline);
-      replies.push(reply);
-      const answer = parseClaudeAnswer(reply.text, reply.stopReason);
-      if (answer.ok) return { snippets: answer.snippets, replies };
-      const askAgain = answer.reaskable && replies.length < MAX_CALLS;
-      log.warn(`unusable answer, ${askAgain ? 'asking again' : 'giving up'}`, {
-        problem: answer.problem,
-        stopReason: reply.stopReason,
-        model: reply.model,
-        output: this.contentField(reply.text),
-      });
-      if (!askAgain) throw new BffError(ErrorCode.CONTENT_INVALID, CONTENT_INVALID_MESSAGE);
-      request = withCorrection(initial, reply.text, answer.problem);
-    }
-  }
-
-  /** One Claude call; its tokens are accounted to the caller as soon as it succeeds, re-asks included. */
-  private async ask(request: MessageRequest, deadline: Deadline): Promise<ClaudeReply> {
-    const inputTokens = await this.shared.inputTokens.reservationFor(request, deadline.signal);
-    const reply = await this.shared.upstream.execute(messagesCall(this.shared.sdk, request, inputTokens), deadline);
-    this.shared.usage?.recordClaudeCall({ model: reply.model, ...reply.usage });
-    return reply;
-  }
-
-  private contentField(text: string): ContentField {
-    return this.shared.logContent ? { ...fingerprint(text), text } : fingerprint(text);
-  }
 }
 
-/**
- * The re-ask: the first answer as the assistant turn, then a corrective user turn restating the contract.
- * An empty answer cannot be an assistant turn (the API rejects empty content), so that one is asked afresh.
- */
-function withCorrection(request: MessageRequest, previousText: string, problem: string): MessageRequest {
-  const previous = previousText.trim();
-  if (!previous) return request;
-  return {
-    ...request,
-    messages: [...request.messages, { role: 'assistant', content: previous }, { role: 'user', content: reaskInstruction(problem) }],
-  };
-}
-
-type LeadFields = Pick<GeneratedContentModel, 'email' | 'firstName' | 'lastName' | 'company' | 'title' | 'linkedinUrl' | 'industry' | 'tags'>;
-
-function leadFields(lead: LeadModel): LeadFields {
-  return {
-    email: lead.email,
-    firstName: lead.firstName,
-    lastName: lead.lastName,
-    company: lead.company,
-    title: lead.title,
-    linkedinUrl: lead.linkedinUrl,
-    industry: lead.industry || DEFAULT_INDUSTRY,
-    tags: lead.tags || tagsFor(lead),
-  };
-}
-
-/**
- * Woodpecker tags as the app built them (`#Company #Title`), each value without spaces or `#` so it stays one
- * tag. The lead has no department field, so the app's `#Department` part has nothing to come from.
- */
-function tagsFor(lead: LeadModel): string | undefined {
-  const tags = [lead.company, lead.title].map((value) => value?.replace(/[\s#]+/g, '')).filter(Boolean);
-  return tags.length > 0 ? tags.map((tag) => `#${tag}`).join(' ') : undefined;
-}
-
-interface ContentField {
-  chars: number;
-  sha256: string;
-  text?: string;
-}
-
-/** Enough to tell two texts apart or see that they are the same, without logging them. */
-function fingerprint(text: string): ContentField {
-  return { chars: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 12) };
-}

@@ -59,10 +59,15 @@ export function messagesCall(sdk: Anthropic, request: MessageRequest, inputToken
   };
 }
 
+/** SDK request options of one attempt: its signal and time, no SDK retries, the Files API flag when needed. */
+export function attemptOptions(request: MessageRequest, ctx: AttemptContext): Anthropic.RequestOptions {
+  // The SDK accepts only a positive integer timeout; the runtime's remaining budget can be fractional or 0.
+  return { signal: ctx.signal, timeout: Math.max(1, Math.floor(ctx.timeoutMs)), maxRetries: 0, headers: betaHeaders(request) };
+}
+
 async function sendMessage(sdk: Anthropic, request: MessageRequest, ctx: AttemptContext): Promise<ClaudeReply> {
   const { data, response, request_id } = await sdk.messages
-    // The SDK accepts only a positive integer timeout; the runtime's remaining budget can be fractional or 0.
-    .create(request, { signal: ctx.signal, timeout: Math.max(1, Math.floor(ctx.timeoutMs)), maxRetries: 0, headers: betaHeaders(request) })
+    .create(request, attemptOptions(request, ctx))
     .withResponse()
     .catch((error: unknown) => {
       throw attemptFailure(error, ctx);
@@ -96,7 +101,7 @@ async function sendMessage(sdk: Anthropic, request: MessageRequest, ctx: Attempt
  * An error answer also means nothing was generated, so the output reservation (max_tokens) goes back at
  * once; otherwise a few 529s would hold most of a minute's output budget.
  */
-function attemptFailure(error: unknown, ctx: AttemptContext): UpstreamFailure {
+export function attemptFailure(error: unknown, ctx: AttemptContext): UpstreamFailure {
   if (error instanceof APIError && error.headers) {
     const headers = error.headers;
     ctx.observeRateLimitHeaders((name) => headers.get(name));

@@ -62,3 +62,13 @@ export interface GeneratedContentModel extends Snippets {
   industry: string;
   tags?: string;
 }
+
+/** What a generation would take, before it runs (the `estimateGeneration` query). */
+export interface GenerationEstimateModel {
+  inputTokens: number;
+  maxOutputTokens: number;
+  /** Null when the price list has no price for the model. */
+  minCostUsd: number | null;
+  maxCostUsd: number | null;
+  etaSeconds: number;
+}

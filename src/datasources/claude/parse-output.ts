@@ -10,8 +10,12 @@ import type { Snippets } from './models';
  * prompt asks for none). 6 or 8 blocks fail: a block too many or too few shifts every touch into the wrong field.
  */
 
-export type ParsedAnswer =
-  | { ok: true; snippets: Snippets }
+export type ParsedAnswer = ParsedPart<Snippets>;
+
+/** A whole sequence (Snippets) or one part of it (some of the snippets). */
+export type ParsedPart<S extends Partial<Snippets> = Partial<Snippets>> =
+  /** `blocks`: each snippet's raw text, trimmed, in order (what a stream shows as it arrives). */
+  | { ok: true; snippets: S; blocks: string[] }
   /**
    * `problem` is our own wording (logged, and quoted in the corrective turn, so never model or user text);
    * `reaskable` is false when asking again cannot help.
@@ -19,6 +23,7 @@ export type ParsedAnswer =
   | { ok: false; problem: string; reaskable: boolean };
 
 const SNIPPET_KEYS = ['snippet1', 'snippet2', 'snippet3', 'snippet4', 'snippet5', 'snippet6', 'snippet7'] as const;
+const ALL_TOUCHES: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
 const PLAIN_TEXT_KEYS: ReadonlySet<string> = new Set(['snippet1', 'snippet3']);
 
 /** Stop reasons after which the copy is incomplete or absent, whatever the text looks like. */
@@ -45,25 +50,39 @@ const LABELS: Readonly<Record<string, RegExp>> = {
 const WRAPPING_QUOTES = /^["'“‘](.*)["'”’]$/;
 
 export function parseClaudeAnswer(text: string, stopReason: string | null | undefined): ParsedAnswer {
+  return parseSequencePart(text, stopReason, ALL_TOUCHES) as ParsedAnswer;
+}
+
+/**
+ * The answer to a request for some touches of the sequence (`touches`, 1..7 in order; all 7 for the whole
+ * sequence): exactly that many blocks (or a JSON object with exactly those snippet keys), each non-empty.
+ */
+export function parseSequencePart(text: string, stopReason: string | null | undefined, touches: readonly number[]): ParsedPart {
   const unusable = stopReason ? ownEntry(UNUSABLE_STOPS, stopReason) : undefined;
   if (unusable) return { ok: false, ...unusable };
 
-  const parts = splitAnswer(text.replace(/\r\n?/g, '\n'));
+  const keys = touches.map((touch) => SNIPPET_KEYS[touch - 1]!);
+  const parts = splitAnswer(text.replace(/\r\n?/g, '\n'), keys);
   if (!parts) {
-    const problem = 'it contained neither ---BLOCK--- blocks nor a JSON object with snippet1 to snippet7';
+    const problem = `it contained neither ---BLOCK--- blocks nor a JSON object with ${keys[0]} to ${keys[keys.length - 1]}`;
     return { ok: false, problem, reaskable: true };
   }
-  if (parts.length !== SNIPPET_KEYS.length) {
-    return { ok: false, problem: `it had ${parts.length} blocks instead of 7`, reaskable: true };
+  if (parts.length !== keys.length) {
+    return { ok: false, problem: `it had ${parts.length} blocks instead of ${keys.length}`, reaskable: true };
   }
-  const snippets = Object.fromEntries(SNIPPET_KEYS.map((key, i) => [key, toSnippet(key, parts[i] ?? '')])) as unknown as Snippets;
-  const empty = SNIPPET_KEYS.findIndex((key) => snippets[key] === '');
-  if (empty >= 0) return { ok: false, problem: `block ${empty + 1} was empty`, reaskable: true };
-  return { ok: true, snippets };
+  const snippets: Partial<Snippets> = {};
+  for (const [i, key] of keys.entries()) {
+    snippets[key] = toSnippet(key, parts[i] ?? '');
+    if (snippets[key] === '') return { ok: false, problem: `block ${i + 1} was empty`, reaskable: true };
+  }
+  return { ok: true, snippets, blocks: parts };
 }
 
-/** The raw text of each part in order (newlines already normalised), or undefined when the answer has neither format. */
-export function splitAnswer(text: string): string[] | undefined {
+/**
+ * The raw text of each block in order (newlines already normalised), or undefined when the answer has neither
+ * format. A JSON answer is read for `keys`.
+ */
+export function splitAnswer(text: string, keys: readonly SnippetKey[] = SNIPPET_KEYS): string[] | undefined {
   // A fence around the whole answer (blocks or JSON) marks where it ends; stray fence lines are just dropped.
   const fenced = fencedContent(text);
   const answerIsFenced = fenced !== undefined && (DELIMITER.test(fenced) || fenced.trimStart().startsWith('{'));
@@ -78,7 +97,7 @@ export function splitAnswer(text: string): string[] | undefined {
       .map((block) => block.trim())
       .filter(Boolean);
   }
-  return snippetsFromJson(source);
+  return snippetsFromJson(source, keys);
 }
 
 /**
@@ -95,7 +114,7 @@ function fencedContent(text: string): string | undefined {
   return closing ? text.slice(contentStart, closing.index) : undefined;
 }
 
-function snippetsFromJson(text: string): string[] | undefined {
+function snippetsFromJson(text: string, keys: readonly SnippetKey[]): string[] | undefined {
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
   if (start < 0 || end < start) return undefined;
@@ -105,15 +124,17 @@ function snippetsFromJson(text: string): string[] | undefined {
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || !('snippet1' in parsed)) return undefined;
+  if (typeof parsed !== 'object' || parsed === null || !keys.some((key) => Object.hasOwn(parsed, key))) return undefined;
   const record = parsed as Record<string, unknown>;
-  return SNIPPET_KEYS.map((key) => {
+  return keys.map((key) => {
     const value = record[key];
     return typeof value === 'string' ? value.trim() : '';
   });
 }
 
-function toSnippet(key: (typeof SNIPPET_KEYS)[number], raw: string): string {
+type SnippetKey = (typeof SNIPPET_KEYS)[number];
+
+function toSnippet(key: SnippetKey, raw: string): string {
   if (!PLAIN_TEXT_KEYS.has(key)) return normalizeHtmlSnippet(raw);
   const label = LABELS[key];
   const line = toPlainTextSnippet(raw);

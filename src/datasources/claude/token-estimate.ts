@@ -123,6 +123,16 @@ function tally(text: string, into: TextTally): void {
   if (spaced) into.tokens += 1;
 }
 
+/**
+ * The output tokens of `text` as Claude wrote it, by the same rules as a prompt's bound and without framing: what
+ * a generation cut short is charged for when Claude did not say (its usage comes at the end of a stream).
+ */
+export function textTokensAtMost(text: string): number {
+  const total: TextTally = { tokens: 0, chars: 0, nonAscii: 0, loose: 0 };
+  tally(text, total);
+  return total.tokens;
+}
+
 function framing(request: CountableRequest): number {
   return FRAMING.perRequest + FRAMING.perMessage * request.messages.length;
 }

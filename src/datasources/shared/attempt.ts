@@ -11,6 +11,8 @@ export interface AttemptResult<T> {
   /** How long the caller waited. */
   durationMs: number;
   upstreamRequestId: string | undefined;
+  /** The attempt called `commit()`: a failure of it ends the call (see AttemptContext.commit). */
+  committed: boolean;
   /**
    * Present when the caller stopped waiting while the upstream still had the request (slot held until it
    * answers): settles with the exchange's own outcome, on the upstream's answer or at the slot ceiling. The
@@ -86,6 +88,7 @@ function noAnswerWithin(upstream: UpstreamName, ms: number, reported?: UpstreamF
 export async function runAttempt<T>(setup: AttemptSetup<T>): Promise<AttemptResult<T>> {
   const { deadline, upstream, clock } = setup;
   let upstreamRequestId: string | undefined;
+  let committed = false;
   const contextFor = (signal: AbortSignal, timeoutMs: number): AttemptContext => ({
     attempt: setup.attempt,
     signal,
@@ -96,12 +99,16 @@ export async function runAttempt<T>(setup: AttemptSetup<T>): Promise<AttemptResu
     noteUpstreamRequestId: (id) => {
       upstreamRequestId = id ?? upstreamRequestId;
     },
+    commit: () => {
+      committed = true;
+    },
   });
   const started = clock.now();
   const finish = (outcome: AttemptOutcome<T>, detached?: Promise<AttemptOutcome<T>>): AttemptResult<T> => ({
     outcome,
     durationMs: clock.now() - started,
     upstreamRequestId,
+    committed,
     ...(detached && { detached }),
   });
   // Granted just as the caller left: nothing was sent.

@@ -19,7 +19,7 @@ import { LocalRejection } from './local-rejection';
 import { parseRateLimitHeaders } from './rate-limit-headers';
 import { retryDelayMs, shouldRetry, type BackoffSettings } from './retry-policy';
 import { internalError, toBffError } from './to-bff-error';
-import type { Upstream, UpstreamCall, UpstreamStatusSnapshot } from './upstream';
+import type { Cost, Upstream, UpstreamCall, UpstreamStatusSnapshot } from './upstream';
 import { UpstreamEvents, type UpstreamListener } from './upstream-events';
 import { abortedFailure, UpstreamFailure, type FailureClass, type UpstreamName } from './upstream-failure';
 import { upstreamLogListener } from './upstream-log';
@@ -129,6 +129,14 @@ class Runtime implements UpstreamRuntime {
     return this.events.subscribe(listener);
   }
 
+  admitsNow(costs: readonly Cost[]): boolean {
+    return this.circuit.blockedForMs(this.clock.now()) === 0 && this.scheduler.admitsNow(costs);
+  }
+
+  estimateWaitMs(cost: Cost): number {
+    return Math.max(this.circuit.blockedForMs(this.clock.now()), this.scheduler.estimateWaitMs(cost));
+  }
+
   status(): UpstreamStatusSnapshot {
     const now = this.clock.now();
     return statusSnapshot({
@@ -154,7 +162,7 @@ class Runtime implements UpstreamRuntime {
     try {
       for (;;) {
         attempt += 1;
-        const outcome = await this.attempt(call, deadline, attempt, failures);
+        const { outcome, committed } = await this.attempt(call, deadline, attempt, failures);
         if (outcome.kind === 'ok') {
           this.emitOutcome(call, attempt, failures, undefined);
           return outcome.value;
@@ -162,7 +170,8 @@ class Runtime implements UpstreamRuntime {
         if (outcome.kind === 'unexpected') throw outcome.error;
         const failure = outcome.failure;
         failures.push(failure);
-        if (!shouldRetry(call.retry, failure) || attempt >= this.options.resilience.maxAttempts) throw failure;
+        // A committed attempt handed part of its result out already: starting over would contradict it.
+        if (committed || !shouldRetry(call.retry, failure) || attempt >= this.options.resilience.maxAttempts) throw failure;
         // A hint beyond the cap is not waited out: the caller gets it (UPSTREAM_RATE_LIMITED) and decides.
         if ((failure.retryAfterMs ?? 0) > this.options.resilience.maxRetryAfterMs) throw failure;
         const delayMs = retryDelayMs(attempt, failure, this.backoff);
@@ -185,10 +194,10 @@ class Runtime implements UpstreamRuntime {
     deadline: Deadline,
     attempt: number,
     previousFailures: readonly UpstreamFailure[],
-  ): Promise<AttemptOutcome<T>> {
+  ): Promise<Pick<AttemptResult<T>, 'outcome' | 'committed'>> {
     const blockedMs = this.circuit.blockedForMs(this.clock.now());
     if (blockedMs > 0) throw new LocalRejection('circuit_open', blockedMs, 'circuit open');
-    const permit = await this.scheduler.acquire(call.cost ?? DEFAULT_COST, deadline);
+    const permit = await this.scheduler.acquire(call.cost ?? DEFAULT_COST, deadline, call.onQueued?.bind(call));
     if (permit.waitedMs > 0) recordRequestStats({ queueWaitMs: permit.waitedMs });
     // Every grant, waits of 0 included: a wait histogram without them would overstate every percentile.
     this.events.emit('onQueueWait', { upstream: this.name, route: call.route, waitedMs: permit.waitedMs });
@@ -220,7 +229,7 @@ class Runtime implements UpstreamRuntime {
     if (detached) void detached.then((late) => this.endDetached(call.route, attempt, permit, late));
     else permit.release(reachedUpstream(outcome));
     this.reportAttempt(call, attempt, result);
-    return outcome;
+    return result;
   }
 
   /** The upstream answered (or the ceiling passed) after the caller stopped waiting: only now is the slot free. */

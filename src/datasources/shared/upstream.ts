@@ -30,6 +30,20 @@ export interface AttemptContext {
   observeRateLimitHeaders(get: (name: string) => string | null | undefined): void;
   /** Upstream request id (e.g. Anthropic `request-id`) for the attempt log line. */
   noteUpstreamRequestId(id: string | undefined): void;
+  /**
+   * The attempt has handed part of its result to someone who cannot take it back (streamed text reached a
+   * client): if it fails after this, the call fails with it. A retry would start over and show that client a
+   * second, different beginning.
+   */
+  commit(): void;
+}
+
+/** Where a call waits in this process's gate queue. */
+export interface QueueReport {
+  /** 1 for the next to go. */
+  position: number;
+  /** The gate's estimate of the wait (its wait model: 0 until it has seen attempts end). */
+  waitMs: number;
 }
 
 export interface UpstreamCall<T> {
@@ -40,6 +54,11 @@ export interface UpstreamCall<T> {
   cost?: Cost;
   /** Identical concurrent calls with the same key share one execution (reads only). */
   coalesceKey?: string;
+  /**
+   * Told where the call waits in the gate: when it joins the queue and whenever its place changes (each attempt
+   * queues anew). Called synchronously by the gate; it must not throw or block.
+   */
+  onQueued?(report: QueueReport): void;
   /** One exchange with the upstream. Throws `UpstreamFailure` for anything but success. */
   run(ctx: AttemptContext): Promise<T>;
 }
@@ -82,6 +101,14 @@ export interface UpstreamStatusSnapshot {
 export interface Upstream {
   readonly name: UpstreamName;
   execute<T>(call: UpstreamCall<T>, deadline: Deadline): Promise<T>;
+  /**
+   * Whether calls of these costs would all start at once right now (nobody queued, a free slot and the budget for
+   * each): work that could be split into concurrent calls asks before it splits. A shared store answers from the
+   * view it learnt on its last round trip.
+   */
+  admitsNow(costs: readonly Cost[]): boolean;
+  /** How long a call of `cost` joining the queue now would wait, by the gate's own wait model (ms). */
+  estimateWaitMs(cost: Cost): number;
   status(): UpstreamStatusSnapshot;
   /**
    * Rejects queued calls and releases what this instance holds (graceful shutdown). An exchange the upstream is

@@ -1,5 +1,4 @@
 import type { QueryResolvers } from '../../generated/resolvers-types';
-import { generationEngine } from '../../graphql/stream/generation-engine';
 import { generationRequest } from './generation-request';
 
 export const Query: Pick<QueryResolvers, 'contentModels' | 'estimateGeneration'> = {
@@ -8,5 +7,5 @@ export const Query: Pick<QueryResolvers, 'contentModels' | 'estimateGeneration'>
       id,
       isDefault: id === config.claude.defaultModel,
     })),
-  estimateGeneration: async (_, { input }, context) => generationEngine(context).estimate(await generationRequest(input, context)),
+  estimateGeneration: async (_, { input }, context) => context.dataSources.claude.estimate(await generationRequest(input, context)),
 };

@@ -1,5 +1,4 @@
 import type { SubscriptionResolvers } from '../../generated/resolvers-types';
-import { generationEngine } from '../../graphql/stream/generation-engine';
 import { generationEventStream } from '../../graphql/stream/generation-event-stream';
 import { generationRequest } from './generation-request';
 
@@ -7,6 +6,6 @@ import { generationRequest } from './generation-request';
 export const Subscription: Pick<SubscriptionResolvers, 'generateContentStream'> = {
   generateContentStream: {
     subscribe: async (_, { input }, context) =>
-      generationEventStream(generationEngine(context).generateStream(await generationRequest(input, context))),
+      generationEventStream(context.dataSources.claude.generateStream(await generationRequest(input, context))),
   },
 };

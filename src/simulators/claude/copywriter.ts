@@ -40,8 +40,28 @@ function either(variant: number, bit: number, a: string, b: string): string {
   return (variant >> bit) & 1 ? b : a;
 }
 
-/** The seven touches, in order: subject, day-1 email, LinkedIn note, bump, follow-up, second bump, break-up. */
-export function writeSequence(facts: LeadFacts, variant: number): string[] {
+/**
+ * The seven touches, in order: subject, day-1 email, LinkedIn note, bump, follow-up, second bump, break-up. With a
+ * `topic` (the plan of a sequence written in parts), the day-1 email is about it and every later email refers
+ * back to it, as a model following that plan would: the parts are written apart, so this is what holds them together.
+ */
+export function writeSequence(facts: LeadFacts, variant: number, topic?: string): string[] {
+  const touches = writeTouches(facts, variant);
+  if (!topic) return touches;
+  const v = voiceOf(facts);
+  const [subject, day1, linkedin, , followUp, , breakUp] = touches as [string, string, string, string, string, string, string];
+  return [
+    subject,
+    day1.replace('\n\n', `\n\nI am writing about ${topic}.\n\n`),
+    linkedin,
+    `Hi ${v.first}, following up on my note about ${topic}. Worth a quick chat?`,
+    followUp.replace('\n\n', `\n\nOne more thought on my note about ${topic}.\n\n`),
+    `${v.first}, any thoughts on my note about ${topic}? Happy to send a two-minute video instead.`,
+    breakUp.replace('so this will be my last note.', `so this will be my last note about ${topic}.`),
+  ];
+}
+
+function writeTouches(facts: LeadFacts, variant: number): string[] {
   const v = voiceOf(facts);
   const role = facts.title ? `as ${facts.title}` : 'in your role';
   const paragraphs = (...items: string[]) => items.join('\n\n');
@@ -97,8 +117,8 @@ export function renderCopy(blocks: string[], format: OutputFormat, facts: LeadFa
   switch (format) {
     case 'blocks':
       return separated(blocks);
-    case 'six_blocks':
-      return separated(blocks.filter((_, index) => index !== 5));
+    case 'six_blocks': // one block too few (the 6th of a whole sequence, the last of a part)
+      return separated(blocks.filter((_, index) => index !== Math.min(5, blocks.length - 1)));
     case 'blocks_with_prose':
       return (
         `Here is a personalised 7-touch sequence for ${facts.firstName ?? 'this lead'}:\n\n` +

@@ -1,7 +1,7 @@
 import { hashString } from '../shared/rng';
 import { renderCopy, writeSequence } from './copywriter';
 import type { OutputFormat, StopReasonMode } from './options';
-import { extractLeadFacts } from './prompt-facts';
+import { extractLeadFacts, extractSequenceRequest } from './prompt-facts';
 import type { MessageRequest } from './request';
 import { countTokens, cutToTokens } from './tokens';
 
@@ -37,8 +37,10 @@ export function generateMessage(
   mode: { outputFormat: OutputFormat; stopReason: StopReasonMode },
 ): GeneratedMessage {
   const facts = extractLeadFacts(request.promptText);
-  // Varies by prompt, not by arrival order, so the same lead always gets the same copy.
-  let text = renderCopy(writeSequence(facts, hashString(request.promptText)), mode.outputFormat, facts);
+  const { touches, topic } = extractSequenceRequest(request.promptText);
+  // Varies by lead and plan, not by arrival order or part, so the same lead always gets the same copy.
+  const sequence = writeSequence(facts, hashString(JSON.stringify(facts)), topic);
+  let text = renderCopy(touches.map((touch) => sequence[touch - 1]!), mode.outputFormat, facts);
   let stopReason = mode.stopReason;
   let stopSequence: string | null = null;
 

@@ -33,3 +33,23 @@ export function extractLeadFacts(prompt: string): LeadFacts {
   }
   return facts;
 }
+
+/** Which touches one request asks for, and the plan a sequence written in parts shares. */
+export interface SequenceRequest {
+  /** 1..7, in order: all of them unless the prompt asks for one part of the sequence. */
+  touches: number[];
+  /** The day-1 email's topic from the shared plan, which the later touches refer back to. */
+  topic?: string;
+}
+
+const ALL_TOUCHES = [1, 2, 3, 4, 5, 6, 7];
+/** The BFF's wording for one part of a sequence written by concurrent calls, as Claude would read it. */
+const PART = /\bwrite part \d+ of \d+: touches ([1-7]) to ([1-7]) only\b/i;
+const TOPIC = /^The day-1 email's topic: (.{1,200})$/im;
+
+export function extractSequenceRequest(prompt: string): SequenceRequest {
+  const part = PART.exec(prompt);
+  const [first, last] = part ? [Number(part[1]), Number(part[2])] : [1, 7];
+  const topic = TOPIC.exec(prompt)?.[1]?.trim();
+  return { touches: ALL_TOUCHES.filter((touch) => touch >= first && touch <= last), ...(topic && { topic }) };
+}

@@ -20,12 +20,11 @@ import {
   type ClaudeFaultKind,
   type ClaudeRoute,
   type ClaudeSimOptions,
-  claudeDefaults,
-  validateClaudeOptions,
+  claudeOptions,
 } from './options';
 import { ClaudeQuota } from './quota';
 import { type MessageRequest, parseMessageRequest } from './request';
-import { type StreamBreak, streamMessage } from './sse';
+import { type StreamBreak, type StreamReport, streamMessage, writingMs } from './sse';
 
 export interface ClaudeStats extends BaseStats, FileStats {
   inputTokens: number;
@@ -37,7 +36,22 @@ export interface ClaudeStats extends BaseStats, FileStats {
   authHeaderKinds: { 'x-api-key': number; bearer: number };
   /** Spend-cap 429s (not quota violations: the BFF cannot prevent them). */
   spendCapRejections: number;
+  /** SSE answers written to the end (a planned break included). */
+  streamsCompleted: number;
+  /** SSE answers the client hung up on before their end. */
+  streamsAborted: number;
+  /** The latest aborted streams (at most ABORTS_KEPT), oldest first: how much copy had been written when the client left. */
+  abortedStreams: AbortedStream[];
 }
+
+export interface AbortedStream {
+  textChars: number;
+  /** The simulator's token count of what was written, and of the whole answer it was writing. */
+  textTokens: number;
+  totalTokens: number;
+}
+
+const ABORTS_KEPT = 50;
 
 const STREAM_ONLY_FAULTS: ReadonlySet<ClaudeFaultKind> = new Set(['stream_error', 'truncated_stream']);
 
@@ -60,7 +74,7 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
   constructor(options: Partial<ClaudeSimOptions> = {}) {
     super(
       { name: 'claude', faultKinds: CLAUDE_FAULT_KINDS, routes: CLAUDE_ROUTES, basePath: '' },
-      { ...claudeDefaults(), ...options },
+      options,
     );
     this.quota = new ClaudeQuota(this.options);
     this.files = new SimulatedFiles(this.stats);
@@ -85,11 +99,14 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
       // A gauge: what is stored stays across a stats reset (undefined while the base constructor builds the first stats).
       filesStored: this.files?.size ?? 0,
       lastFileBlocks: [],
+      streamsCompleted: 0,
+      streamsAborted: 0,
+      abortedStreams: [],
     };
   }
 
-  protected validateOwnOptions(options: ClaudeSimOptions): void {
-    validateClaudeOptions(options);
+  protected parseOptions(input: Partial<ClaudeSimOptions>): ClaudeSimOptions {
+    return claudeOptions(input);
   }
 
   protected override onConfigured(): void {
@@ -233,6 +250,20 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
     sendReply(res, malformedReply(reply));
   }
 
+  /** A stream cut by the simulator closing is not the client's doing: only the client leaving counts as aborted. */
+  private recordStream(report: StreamReport, generated: GeneratedMessage): void {
+    if (report.completed) {
+      this.stats.streamsCompleted++;
+      return;
+    }
+    if (this.closing.signal.aborted) return;
+    this.stats.streamsAborted++;
+    const aborted = { textChars: report.textChars, textTokens: report.textTokens, totalTokens: generated.outputTokens };
+    const kept = this.stats.abortedStreams;
+    kept.push(aborted);
+    if (kept.length > ABORTS_KEPT) kept.splice(0, kept.length - ABORTS_KEPT);
+  }
+
   private async answerMessage(res: ServerResponse, key: string, request: MessageRequest, requestId: string): Promise<void> {
     if (this.options.spendCapReached) {
       this.stats.spendCapRejections++;
@@ -257,17 +288,19 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
       this.quota.refund(key, { output: request.maxTokens - generated.outputTokens });
       this.stats.inputTokens += generated.inputTokens;
       this.stats.outputTokens += generated.outputTokens;
-      if (!request.stream) return this.sendJson(res, key, jsonReply(200, messageJson(generated, 'complete')), fault, requestId);
+      const { sseChunkChars, sseEventDelayMs, sseQuirk, ttftMs, tokensPerSecond, streamBreakAfter } = this.options;
+      const pace = { ttftMs, tokensPerSecond };
+      if (!request.stream) {
+        // A JSON answer comes when the whole text would have been written.
+        if (!(await this.pause(ttftMs + writingMs(generated.text ?? '', pace), res))) return;
+        return this.sendJson(res, key, jsonReply(200, messageJson(generated, 'complete')), fault, requestId);
+      }
 
       const breakOff = fault === undefined ? undefined : STREAM_BREAKS[fault];
       if (fault !== undefined && breakOff) this.countFault(fault);
       this.setCommonHeaders(res, key, false);
-      const { sseChunkChars, sseEventDelayMs, sseQuirk } = this.options;
-      await streamMessage(
-        res,
-        { message: generated, chunkChars: sseChunkChars, eventDelayMs: sseEventDelayMs, quirk: sseQuirk, breakOff },
-        (ms) => this.pause(ms, res),
-      );
+      const plan = { message: generated, chunkChars: sseChunkChars, eventDelayMs: sseEventDelayMs, pace, quirk: sseQuirk, breakOff, breakAfter: streamBreakAfter };
+      this.recordStream(await streamMessage(res, plan, (ms) => this.pause(ms, res)), generated);
     } finally {
       // An attempt that produced nothing (error, client gone) costs no tokens, only its request.
       if (!generated) this.quota.refund(key, { input: request.inputTokens, output: request.maxTokens });

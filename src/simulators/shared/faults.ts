@@ -62,21 +62,3 @@ export class FaultPlanner<K extends string, R extends string> {
     return pickWeighted(this.rng, candidates);
   }
 }
-
-export function validateFaultConfig<K extends string, R extends string>(
-  config: FaultConfig<K, R>,
-  kinds: readonly K[],
-  routes: readonly R[],
-): void {
-  if (!(config.faultRate >= 0 && config.faultRate <= 1)) throw new Error('faultRate must be between 0 and 1');
-  const checkWeights = (weights: FaultWeights<K>, where: string) => {
-    for (const kind of Object.keys(weights)) {
-      if (!kinds.includes(kind as K)) throw new Error(`${where}: unknown fault kind "${kind}"`);
-    }
-  };
-  checkWeights(config.faults, 'faults');
-  for (const [route, weights] of Object.entries(config.faultsByRoute) as Array<[string, FaultWeights<K>]>) {
-    if (!routes.includes(route as R)) throw new Error(`faultsByRoute: unknown route "${route}"`);
-    checkWeights(weights, `faultsByRoute.${route}`);
-  }
-}

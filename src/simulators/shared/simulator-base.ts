@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { describeError, logger } from '../../logging/logger';
 import { CONTROL_PREFIX, type Controllable, serveControlRoute } from './control-routes';
-import { FaultPlanner, type Outcome, validateFaultConfig } from './faults';
+import { FaultPlanner, type Outcome } from './faults';
 import { formatOrigin, pause, sendReply } from './http';
-import { type CommonSimOptions, validateCommonOptions } from './options';
+import type { CommonSimOptions } from './options';
 import { type Rng, seededRng } from './rng';
 import { type BaseStats, bump, trackOpenRequest } from './stats';
 
@@ -47,13 +47,12 @@ export abstract class SimulatorBase<
 
   protected constructor(
     private readonly spec: SimulatorSpec<K, R>,
-    options: O,
+    options: Partial<O>,
   ) {
-    this.validate(options);
-    this.options = options;
+    this.options = this.parseOptions(options);
     this.stats = this.freshStats();
-    this.faultPlanner = new FaultPlanner(spec.faultKinds, options.seed);
-    this.jitterRng = seededRng(options.seed, 'latency');
+    this.faultPlanner = new FaultPlanner(spec.faultKinds, this.options.seed);
+    this.jitterRng = seededRng(this.options.seed, 'latency');
   }
 
   /** The base URL clients are configured with. */
@@ -90,10 +89,7 @@ export abstract class SimulatorBase<
 
   /** Changes knobs at runtime; unknown keys and bad values throw, leaving the options untouched. */
   configure(partial: Partial<O>): void {
-    const unknown = Object.keys(partial).filter((key) => !(key in this.options));
-    if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.join(', ')}`);
-    const next = { ...this.options, ...partial };
-    this.validate(next);
+    const next = this.parseOptions({ ...this.options, ...partial });
     const previousSeed = this.options.seed;
     this.options = next;
     if (next.seed !== previousSeed) {
@@ -133,7 +129,8 @@ export abstract class SimulatorBase<
   protected abstract freshStats(): S;
   protected abstract routeOf(method: string, path: string): R | undefined;
   protected abstract serve(req: IncomingMessage, res: ServerResponse, target: RequestTarget<R>): Promise<void>;
-  protected abstract validateOwnOptions(options: O): void;
+  /** The whole option set from a partial one, by the simulator's strict schema (defaults filled, bad input throws). */
+  protected abstract parseOptions(input: Partial<O>): O;
 
   /** Lets a subclass resize what depends on options (quota buckets). */
   protected onConfigured(): void {}
@@ -161,12 +158,6 @@ export abstract class SimulatorBase<
   /** Counted when a fault is actually applied, not when drawn (a queued request may be dropped first). */
   protected countFault(kind: K): void {
     bump(this.stats.faultsInjected, kind);
-  }
-
-  private validate(options: O): void {
-    validateCommonOptions(options);
-    validateFaultConfig(options, this.spec.faultKinds, this.spec.routes);
-    this.validateOwnOptions(options);
   }
 
   private dispatch(req: IncomingMessage, res: ServerResponse): void {

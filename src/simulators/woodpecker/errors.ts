@@ -3,16 +3,18 @@ import { type Reply, jsonReply } from '../shared/http';
 import { v2Timestamp } from './timestamps';
 
 /** The v1 error codes the simulator uses (§1.10). */
-export type V1ErrorCode =
-  | 'E_URL_NOT_FOUND'
-  | 'E_SESSION'
-  | 'E_RECORD_NOT_FOUND'
-  | 'E_TOO_MANY_REQUESTS'
-  | 'E_REQUIRED_ELEMENT'
-  | 'E_INV_STATUS'
-  | 'E_DUPLICATE'
-  | 'E_EMAIL'
-  | 'E_WRONG_PARAM';
+export const V1_ERROR_CODES = [
+  'E_URL_NOT_FOUND',
+  'E_SESSION',
+  'E_RECORD_NOT_FOUND',
+  'E_TOO_MANY_REQUESTS',
+  'E_REQUIRED_ELEMENT',
+  'E_INV_STATUS',
+  'E_DUPLICATE',
+  'E_EMAIL',
+  'E_WRONG_PARAM',
+] as const;
+export type V1ErrorCode = (typeof V1_ERROR_CODES)[number];
 
 export function v1Status(code: string, msg: string): { status: { status: 'ERROR'; code: string; msg: string } } {
   return { status: { status: 'ERROR', code, msg } };

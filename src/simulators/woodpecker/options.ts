@@ -1,7 +1,7 @@
+import { z } from 'zod';
 import type { FaultWeights } from '../shared/faults';
-import { type CommonSimOptions, commonDefaults } from '../shared/options';
-import type { V1ErrorCode } from './errors';
-import type { WireQuirks } from './wire';
+import { commonOptionShape, faultOptionShape, parseOptions } from '../shared/options';
+import { V1_ERROR_CODES } from './errors';
 
 export const WOODPECKER_FAULT_KINDS = [
   'too_many_requests',
@@ -27,36 +27,6 @@ export const WOODPECKER_ROUTES = [
 ] as const;
 export type WoodpeckerRoute = (typeof WOODPECKER_ROUTES)[number];
 
-/** The per-prospect layout of add_prospects_campaign results, which the vendor docs leave unverified. */
-export type ItemStyle = 'flat' | 'nested';
-
-export interface WoodpeckerSimOptions extends CommonSimOptions<WoodpeckerFaultKind, WoodpeckerRoute>, WireQuirks {
-  /** Requests that may wait behind the one being processed, per key (W6: 6; the error page says 2 or 5). */
-  maxQueue: number;
-  /** A queued request that waited this long gets E_TOO_MANY_REQUESTS. */
-  maxQueueWaitMs: number;
-  /** Per-key requests per quota window; 0 = none (Woodpecker documents none). */
-  requestsPerMinute: number;
-  /** Share of write faults (reset/500/slow/...) that strike after the write was applied, i.e. the answer is lost. */
-  faultAfterApplyRatio: number;
-  itemStyle: ItemStyle;
-  /** HTTP status of E_SESSION on v1 (undocumented: 400 by default, 401 to test the other reading). */
-  authErrorStatus: number;
-  /** HTTP status of E_TOO_MANY_REQUESTS (undocumented: 400 by default; 409 and 429 are plausible). */
-  tooManyRequestsStatus: number;
-  /** Adds `Retry-After: retryAfterSeconds` to E_TOO_MANY_REQUESTS (Woodpecker documents none). */
-  sendRetryAfter: boolean;
-  retryAfterSeconds: number;
-  /** The code in the `error_envelope` fault's 200 body. */
-  errorEnvelopeCode: V1ErrorCode;
-  /** Data set size; applied at start and on a data reset. */
-  campaignCount: number;
-  prospectCount: number;
-  /** Longer request URLs get nginx's 414 (the documented DELETE limit is 4100 characters). */
-  maxUrlLength: number;
-  maxBodyBytes: number;
-}
-
 /** The transient mix a plain `faultRate` draws from. */
 export const DEFAULT_WOODPECKER_FAULTS: FaultWeights<WoodpeckerFaultKind> = {
   too_many_requests: 3,
@@ -66,41 +36,48 @@ export const DEFAULT_WOODPECKER_FAULTS: FaultWeights<WoodpeckerFaultKind> = {
   slow: 1,
 };
 
-export function woodpeckerDefaults(): WoodpeckerSimOptions {
-  return {
-    ...commonDefaults('sim-woodpecker-key'),
-    faults: DEFAULT_WOODPECKER_FAULTS,
-    faultsByRoute: {},
-    maxQueue: 6,
-    maxQueueWaitMs: 15_000,
-    requestsPerMinute: 0,
-    faultAfterApplyRatio: 0.5,
-    itemStyle: 'flat',
-    authErrorStatus: 400,
-    tooManyRequestsStatus: 400,
-    sendRetryAfter: false,
-    retryAfterSeconds: 1,
-    errorEnvelopeCode: 'E_TOO_MANY_REQUESTS',
-    campaignListAsObject: false,
-    lastRepliedWithSpace: false,
-    legacySnipetFields: false,
-    campaignCount: 6,
-    prospectCount: 300,
-    maxUrlLength: 4100,
-    maxBodyBytes: 50 * 1024 * 1024,
-  };
-}
+const count = (fallback: number) => z.number().int().min(0).default(fallback);
+const errorStatus = (fallback: number) => z.number().int().min(400, 'must be a 4xx or 5xx status').max(599, 'must be a 4xx or 5xx status').default(fallback);
 
-export function validateWoodpeckerOptions(options: WoodpeckerSimOptions): void {
-  const counts = ['maxQueue', 'maxQueueWaitMs', 'requestsPerMinute', 'retryAfterSeconds', 'campaignCount', 'prospectCount'] as const;
-  for (const key of counts) {
-    if (!(Number.isInteger(options[key]) && options[key] >= 0)) throw new Error(`${key} must be an integer >= 0`);
-  }
-  if (!(options.faultAfterApplyRatio >= 0 && options.faultAfterApplyRatio <= 1)) {
-    throw new Error('faultAfterApplyRatio must be between 0 and 1');
-  }
-  if (options.itemStyle !== 'flat' && options.itemStyle !== 'nested') throw new Error('itemStyle must be "flat" or "nested"');
-  for (const key of ['authErrorStatus', 'tooManyRequestsStatus'] as const) {
-    if (!(options[key] >= 400 && options[key] <= 599)) throw new Error(`${key} must be a 4xx or 5xx status`);
-  }
+/** Every knob of the Woodpecker simulator, with its default; `configure` checks a change against the same schema. */
+export const woodpeckerOptionsSchema = z.strictObject({
+  ...commonOptionShape('sim-woodpecker-key'),
+  ...faultOptionShape(WOODPECKER_FAULT_KINDS, WOODPECKER_ROUTES, DEFAULT_WOODPECKER_FAULTS),
+  /** Requests that may wait behind the one being processed, per key (W6: 6; the error page says 2 or 5). */
+  maxQueue: count(6),
+  /** A queued request that waited this long gets E_TOO_MANY_REQUESTS. */
+  maxQueueWaitMs: count(15_000),
+  /** Per-key requests per quota window; 0 = none (Woodpecker documents none). */
+  requestsPerMinute: count(0),
+  /** Share of write faults (reset/500/slow/...) that strike after the write was applied, i.e. the answer is lost. */
+  faultAfterApplyRatio: z.number().min(0).max(1).default(0.5),
+  /** The per-prospect layout of add_prospects_campaign results, which the vendor docs leave unverified. */
+  itemStyle: z.enum(['flat', 'nested']).default('flat'),
+  /** HTTP status of E_SESSION on v1 (undocumented: 400 by default, 401 to test the other reading). */
+  authErrorStatus: errorStatus(400),
+  /** HTTP status of E_TOO_MANY_REQUESTS (undocumented: 400 by default; 409 and 429 are plausible). */
+  tooManyRequestsStatus: errorStatus(400),
+  /** Adds `Retry-After: retryAfterSeconds` to E_TOO_MANY_REQUESTS (Woodpecker documents none). */
+  sendRetryAfter: z.boolean().default(false),
+  retryAfterSeconds: count(1),
+  /** The code in the `error_envelope` fault's 200 body. */
+  errorEnvelopeCode: z.enum(V1_ERROR_CODES).default('E_TOO_MANY_REQUESTS'),
+  /** Wire quirks the vendor docs leave open (wire.ts). */
+  campaignListAsObject: z.boolean().default(false),
+  lastRepliedWithSpace: z.boolean().default(false),
+  legacySnipetFields: z.boolean().default(false),
+  /** Data set size; applied at start and on a data reset. */
+  campaignCount: count(6),
+  prospectCount: count(300),
+  /** Longer request URLs get nginx's 414 (the documented DELETE limit is 4100 characters). */
+  maxUrlLength: z.number().int().min(1).default(4100),
+  maxBodyBytes: z.number().int().min(0).default(50 * 1024 * 1024),
+});
+
+export type WoodpeckerSimOptions = z.output<typeof woodpeckerOptionsSchema>;
+export type ItemStyle = WoodpeckerSimOptions['itemStyle'];
+
+/** The whole option set from a partial one; throws on an unknown key or a bad value. */
+export function woodpeckerOptions(input: Partial<WoodpeckerSimOptions> = {}): WoodpeckerSimOptions {
+  return parseOptions(woodpeckerOptionsSchema, input);
 }

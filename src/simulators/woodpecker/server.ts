@@ -12,8 +12,7 @@ import {
   type WoodpeckerFaultKind,
   type WoodpeckerRoute,
   type WoodpeckerSimOptions,
-  validateWoodpeckerOptions,
-  woodpeckerDefaults,
+  woodpeckerOptions,
 } from './options';
 import { OneAtATimeQueue } from './queue';
 import { addProspectsToCampaign } from './routes/add-prospects';
@@ -90,7 +89,7 @@ export class WoodpeckerSimulator extends SimulatorBase<
   constructor(options: Partial<WoodpeckerSimOptions> = {}) {
     super(
       { name: 'woodpecker', faultKinds: WOODPECKER_FAULT_KINDS, routes: WOODPECKER_ROUTES, basePath: '/rest' },
-      { ...woodpeckerDefaults(), ...options },
+      options,
     );
     this.data = WoodpeckerStore.seeded(this.options.seed, this.options);
     this.wire = new WireFormat(this.data);
@@ -130,8 +129,8 @@ export class WoodpeckerSimulator extends SimulatorBase<
     };
   }
 
-  protected validateOwnOptions(options: WoodpeckerSimOptions): void {
-    validateWoodpeckerOptions(options);
+  protected parseOptions(input: Partial<WoodpeckerSimOptions>): WoodpeckerSimOptions {
+    return woodpeckerOptions(input);
   }
 
   protected override onReseed(seed: number): void {

@@ -31,7 +31,16 @@ function sdkFor(baseUrl: string) {
 /** One attempt as the runtime would start it, minus the runtime: its reports go nowhere but the recorder. */
 function bareContext(signal: AbortSignal, timeoutMs: number): AttemptContext {
   const ignore = () => {};
-  return { attempt: 1, signal, timeoutMs, previousFailures: [], settle: ignore, observeRateLimitHeaders: ignore, noteUpstreamRequestId: ignore };
+  return {
+    attempt: 1,
+    signal,
+    timeoutMs,
+    previousFailures: [],
+    settle: ignore,
+    observeRateLimitHeaders: ignore,
+    noteUpstreamRequestId: ignore,
+    commit: ignore,
+  };
 }
 
 /** Runs one attempt and returns the failure it threw, with what it reported to the runtime. */

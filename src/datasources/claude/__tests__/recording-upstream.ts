@@ -40,6 +40,14 @@ export class RecordingUpstream implements Upstream {
     return this.inner.execute({ ...call, run: (ctx) => call.run(recordingContext(ctx, recorded)) }, deadline);
   }
 
+  admitsNow(costs: readonly Cost[]): boolean {
+    return this.inner.admitsNow(costs);
+  }
+
+  estimateWaitMs(cost: Cost): number {
+    return this.inner.estimateWaitMs(cost);
+  }
+
   status(): UpstreamStatusSnapshot {
     return this.inner.status();
   }

@@ -1,8 +1,9 @@
 import type winston from 'winston';
+import { describeError } from '../../../logging/logger';
 import type { Clock } from '../clock';
 import type { Deadline } from '../deadline';
 import { LocalRejection } from '../local-rejection';
-import type { Cost } from '../upstream';
+import type { Cost, QueueReport } from '../upstream';
 import { abortedFailure, type UpstreamName } from '../upstream-failure';
 import { accumulate } from './cost';
 import type { AcquireResult, GateStore } from './gate-store';
@@ -33,6 +34,9 @@ interface Waiter {
   enqueuedAt: number;
   /** Granted, refused or abandoned: no longer in the queue. */
   done: boolean;
+  onQueued: ((report: QueueReport) => void) | undefined;
+  /** The position last reported to `onQueued`. */
+  reported?: number;
   resolve(permit: Permit): void;
   reject(error: unknown): void;
   onAbort(): void;
@@ -61,7 +65,7 @@ export class GateScheduler {
 
   constructor(private readonly options: GateSchedulerOptions) {
     const { store, leaseTtlMs, clock, logger } = options;
-    this.pump = new Pump(clock, () => this.admitFromHead(), logger);
+    this.pump = new Pump(clock, () => this.admitFromHead().finally(() => this.reportPositions()), logger);
     this.leases = new HeldLeases({ store, leaseTtlMs, clock, logger, waitModel: this.waitModel, onReleased: () => this.pump.kick() });
   }
 
@@ -76,9 +80,10 @@ export class GateScheduler {
   /**
    * Resolves with a permit once the slot and the cost are reserved. Rejects with a `LocalRejection` when the
    * queue is full or the wait cannot fit the deadline, and with an 'aborted' `UpstreamFailure` when the
-   * deadline's signal fires while queued (the waiter leaves the queue at once).
+   * deadline's signal fires while queued (the waiter leaves the queue at once). `onQueued` hears the call's
+   * position when it joins and whenever it changes.
    */
-  acquire(cost: Cost, deadline: Deadline): Promise<Permit> {
+  acquire(cost: Cost, deadline: Deadline, onQueued?: (report: QueueReport) => void): Promise<Permit> {
     if (this.closed) return Promise.reject(closedGate());
     if (deadline.signal.aborted) return Promise.reject(abortedFailure(this.options.upstream, deadline.signal, 'no'));
     const now = this.options.clock.now();
@@ -86,12 +91,31 @@ export class GateScheduler {
     const refusal = this.queue.length > 0 ? this.refusalForNewcomer(cost, deadline, now) : undefined;
     if (refusal) return Promise.reject(refusal);
     return new Promise<Permit>((resolve, reject) => {
-      const waiter: Waiter = { cost, deadline, enqueuedAt: now, done: false, resolve, reject, onAbort: () => this.abandon(waiter) };
+      const waiter: Waiter = { cost, deadline, enqueuedAt: now, done: false, onQueued, resolve, reject, onAbort: () => this.abandon(waiter) };
       deadline.signal.addEventListener('abort', waiter.onAbort, { once: true });
       this.queue.push(waiter);
       accumulate(this.queuedDemand, cost, 1);
+      this.reportPositions();
       this.pump.kick();
     });
+  }
+
+  /** Whether calls of these costs would all be granted at once now: nobody waits, and a free slot and the budget for each. */
+  admitsNow(costs: readonly Cost[]): boolean {
+    if (this.closed || this.queued > 0) return false;
+    const now = this.options.clock.now();
+    const store = this.options.store.snapshot(now);
+    if (store.pausedUntil !== undefined && store.pausedUntil > now) return false;
+    if (store.maxConcurrency - store.leased < costs.length) return false;
+    const total: Cost = {};
+    for (const cost of costs) accumulate(total, cost, 1);
+    return store.budgets.every((budget) => (total[budget.dimension] ?? 0) <= budget.remaining);
+  }
+
+  /** Estimated wait for a call of `cost` joining the queue now. */
+  estimateWaitMs(cost: Cost): number {
+    const now = this.options.clock.now();
+    return this.estimateWait({ cost, now, ahead: this.queued, demandAhead: this.demandOfAll() });
   }
 
   /**
@@ -108,7 +132,7 @@ export class GateScheduler {
 
   private refusalForNewcomer(cost: Cost, deadline: Deadline, now: number): LocalRejection | undefined {
     const store = this.options.store.snapshot(now);
-    const wait = this.estimateWaitMs(cost, now, store);
+    const wait = this.estimateWait({ cost, now, ahead: this.queue.length, demandAhead: this.queuedDemand }, store);
     // Waiters that free slots will take at once are not waiting: a burst of simultaneous arrivals must not
     // count them against the queue (an approximation when a budget, not a slot, holds them).
     const waiting = this.queue.length - Math.max(0, store.maxConcurrency - store.leased);
@@ -122,16 +146,54 @@ export class GateScheduler {
     return undefined;
   }
 
-  /** Estimated wait for a call of `cost` joining the queue now. */
-  private estimateWaitMs(cost: Cost, now: number, store = this.options.store.snapshot(now)): number {
-    return this.waitModel.estimate({
-      now,
-      store,
-      ahead: this.queue.length,
-      demandAhead: this.queuedDemand,
-      cost,
-      inFlightReserved: this.leases.reserved,
-    });
+  /** Estimated wait for a call of `cost` with `ahead` waiters (reserving `demandAhead`) in front of it. */
+  private estimateWait(
+    { cost, now, ahead, demandAhead }: { cost: Cost; now: number; ahead: number; demandAhead: Cost },
+    store = this.options.store.snapshot(now),
+  ): number {
+    return this.waitModel.estimate({ now, store, ahead, demandAhead, cost, inFlightReserved: this.leases.reserved });
+  }
+
+  /** What every waiter reserves, the head the store is deciding on included. */
+  private demandOfAll(): Cost {
+    const demand: Cost = { ...this.queuedDemand };
+    if (this.trying) accumulate(demand, this.trying.cost, 1);
+    return demand;
+  }
+
+  /**
+   * Tells each waiter that listens its position (1 = next), when it is new or changed: the head the store is
+   * deciding on counts as ahead of everyone. The wait estimate comes with it; a change of estimate alone is not
+   * reported, so a client sees one event per move, not one per pump run.
+   */
+  private reportPositions(): void {
+    if (!this.queue.some((waiter) => waiter.onQueued)) return;
+    const now = this.options.clock.now();
+    const store = this.options.store.snapshot(now);
+    const demandAhead: Cost = {};
+    let ahead = 0;
+    if (this.trying) {
+      accumulate(demandAhead, this.trying.cost, 1);
+      ahead = 1;
+    }
+    for (const waiter of this.queue) {
+      const position = ahead + 1;
+      if (waiter.onQueued && waiter.reported !== position) {
+        waiter.reported = position;
+        const waitMs = this.estimateWait({ cost: waiter.cost, now, ahead, demandAhead }, store);
+        this.tell(waiter.onQueued, { position, waitMs });
+      }
+      ahead += 1;
+      accumulate(demandAhead, waiter.cost, 1);
+    }
+  }
+
+  private tell(onQueued: (report: QueueReport) => void, report: QueueReport): void {
+    try {
+      onQueued(report);
+    } catch (error) {
+      this.options.logger.error('queue position listener failed', { error: describeError(error) });
+    }
   }
 
   /** Grants from the head while the store says yes; returns when the blocked head should try again. */
@@ -188,7 +250,7 @@ export class GateScheduler {
   /** Waiters past the queue's maximum wait leave with UPSTREAM_BUSY; FIFO puts the oldest first. */
   private refuseOverdue(now: number): void {
     for (let head = this.queue[0]; head && head.enqueuedAt + this.options.queueMaxWaitMs <= now; head = this.queue[0]) {
-      const wait = this.estimateWaitMs(head.cost, now);
+      const wait = this.estimateWait({ cost: head.cost, now, ahead: this.queue.length, demandAhead: this.queuedDemand });
       this.refuse(head, new LocalRejection('wait_too_long', wait, `waited ${now - head.enqueuedAt} ms in the queue`));
     }
   }
@@ -207,8 +269,10 @@ export class GateScheduler {
     if (waiter.done) return;
     const wasHead = this.queue[0] === waiter;
     this.refuse(waiter, abortedFailure(this.options.upstream, waiter.deadline.signal, 'no'));
-    // The head may have blocked the ones behind it (a large reservation): let them try now.
+    // The head may have blocked the ones behind it (a large reservation): let them try now. The pump reports the
+    // new positions after its run; without one, they are reported here.
     if (wasHead) this.pump.kick();
+    else this.reportPositions();
   }
 
   private leave(waiter: Waiter): void {

@@ -1,5 +1,4 @@
 import { EstimateGenerationDocument, GenerateContentDocument } from '../../../generated/operations/graphql';
-import { engineIsTemporary } from '../../../graphql/stream/generation-engine';
 import { startTestStack, type TestStack } from '../../../testing/stack';
 
 const input = {
@@ -35,7 +34,7 @@ describe('Query.estimateGeneration', () => {
   });
 
   // The temporary adapter answers from the local upper bound (up to ~1.6× for prose); the engine asks count_tokens.
-  (engineIsTemporary ? it.skip : it)('When the same input is then generated, then the estimate is within 10% of the input tokens Claude reports', async () => {
+  it('When the same input is then generated, then the estimate is within 10% of the input tokens Claude reports', async () => {
     const estimate = (await stack.execute(EstimateGenerationDocument, { input })).data!.estimateGeneration;
     const generated = (await stack.execute(GenerateContentDocument, { input })).data!.generateContent;
     expect(Math.abs(estimate.inputTokens - generated.usage.inputTokens)).toBeLessThanOrEqual(generated.usage.inputTokens * 0.1);
