@@ -4,10 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { readAccessToken } from './api/access-token';
 import { createApolloClient } from './api/client';
 import { App } from './App';
+import { attachmentApi } from './attachments/attachment-api';
+import { AttachmentStore } from './attachments/attachment-store';
 import { endpoints } from './config';
 import { ErrorCenter } from './errors/error-center';
 import { GenerationService } from './generation/generation-service';
-import { mutationTransport } from './generation/mutation-transport';
+import { subscriptionTransport } from './generation/subscription-transport';
 import { LeadStore } from './leads/lead-store';
 import { ServicesProvider, type Services } from './services';
 import { SettingsStore } from './settings/settings-store';
@@ -26,11 +28,13 @@ const storage = browserStorage();
 const errors = new ErrorCenter();
 const leads = new LeadStore(storage);
 const settings = new SettingsStore(storage);
+const attachments = new AttachmentStore(attachmentApi(client, { url: endpoints.attachments, accessToken: () => readAccessToken() }), errors);
 const services: Services = {
   errors,
   leads,
   settings,
-  generation: new GenerationService(mutationTransport(client), leads, settings, errors),
+  attachments,
+  generation: new GenerationService(subscriptionTransport(client), leads, settings, attachments, errors),
 };
 
 const root = document.getElementById('root');

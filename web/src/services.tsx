@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import type { AttachmentStore } from './attachments/attachment-store';
 import { toAppError } from './errors/app-error';
 import type { ErrorCenter } from './errors/error-center';
 import type { GenerationService } from './generation/generation-service';
@@ -11,6 +12,7 @@ export interface Services {
   errors: ErrorCenter;
   leads: LeadStore;
   settings: SettingsStore;
+  attachments: AttachmentStore;
   generation: GenerationService;
 }
 

@@ -1,7 +1,8 @@
 import { ApolloLink } from '@apollo/client';
+import { ServerError } from '@apollo/client/errors';
 import { Observable } from '@apollo/client/utilities';
 import { print, type FormattedExecutionResult } from 'graphql';
-import { createClient, type Client } from 'graphql-sse';
+import { createClient, NetworkError, type Client } from 'graphql-sse';
 import { printPersisted } from './persisted-documents';
 
 export interface SseLinkOptions {
@@ -41,15 +42,22 @@ export class SseLink extends ApolloLink {
         {
           next: (result) => sink.next(result as FormattedExecutionResult),
           complete: () => sink.complete(),
-          error: (error: unknown) => sink.error(error instanceof Error ? error : new Error(describeStreamError(error))),
+          error: (error: unknown) => void linkError(error).then((reported) => sink.error(reported)),
         },
       ),
     );
   }
 }
 
-/** graphql-sse reports HTTP failures as Response objects or error arrays; Apollo wants an Error. */
-function describeStreamError(error: unknown): string {
-  if (typeof Response !== 'undefined' && error instanceof Response) return `The stream answered ${error.status}`;
-  return 'The stream failed';
+/**
+ * graphql-sse's failures as HttpLink reports the same ones, so the app reads them in one place: an answer that is
+ * not an event stream (a 401 from the auth layer, a 400 refusal, in the GraphQL error shape) becomes a ServerError
+ * with its body; no answer at all (offline, refused, the connection dropped mid-stream) the TypeError fetch throws.
+ */
+async function linkError(error: unknown): Promise<Error> {
+  if (!(error instanceof NetworkError)) return error instanceof Error ? error : new Error('The stream failed');
+  const response: unknown = error.response;
+  if (!(response instanceof Response)) return new TypeError(error.message);
+  const bodyText = await response.text().catch(() => '');
+  return new ServerError(`The stream answered ${response.status}`, { response, bodyText });
 }

@@ -1,4 +1,4 @@
-import type { GenerationState } from '../generation/generation-events';
+import { SNIPPET_COUNT, type GenerationState } from '../generation/generation-events';
 import { MAX_CONCURRENT_GENERATIONS } from '../generation/generation-queue';
 import type { Lead } from '../leads/lead';
 
@@ -12,8 +12,11 @@ function describe(state: GenerationState | undefined, lead: Lead): string {
     }
     case 'generating':
       return `Writing the sequence${state.model ? ` with ${state.model}` : ''}…`;
-    case 'failed':
-      return 'The last generation failed; the message is at the top of the page.';
+    case 'failed': {
+      const finished = keptSnippets(state);
+      if (finished === 0) return 'The last generation failed; the message is at the top of the page.';
+      return `The generation failed after finishing ${finished} of ${SNIPPET_COUNT} touches, shown below as written; the message is at the top of the page. Generate again for the whole sequence.`;
+    }
     case 'cancelled':
       return 'Generation cancelled.';
     default:
@@ -22,8 +25,24 @@ function describe(state: GenerationState | undefined, lead: Lead): string {
   }
 }
 
-/** Where the generation is (waiting, queued, writing), with Cancel while it can still be stopped. */
-export function GenerationProgress({ state, lead, onCancel }: { state: GenerationState | undefined; lead: Lead; onCancel: () => void }) {
+/** The touches a failed generation had finished (their text is kept on view). */
+export function keptSnippets(state: GenerationState | undefined): number {
+  return state?.phase === 'failed' ? state.snippets.filter((text) => text !== '').length : 0;
+}
+
+interface GenerationProgressProps {
+  state: GenerationState | undefined;
+  lead: Lead;
+  onCancel: () => void;
+  /** Puts the stored sequence back in the fields, instead of what a failed generation finished. */
+  onShowSaved: () => void;
+}
+
+/**
+ * Where the generation is (waiting, queued, writing), with Cancel while it can still be stopped; after a failure
+ * that finished some touches, the way back to the saved draft.
+ */
+export function GenerationProgress({ state, lead, onCancel, onShowSaved }: GenerationProgressProps) {
   const cancellable = state?.phase === 'waiting' || state?.phase === 'queued' || state?.phase === 'generating';
   return (
     <div className="progress">
@@ -31,6 +50,11 @@ export function GenerationProgress({ state, lead, onCancel }: { state: Generatio
       {cancellable && (
         <button type="button" onClick={onCancel}>
           Cancel
+        </button>
+      )}
+      {keptSnippets(state) > 0 && lead.sequence && (
+        <button type="button" className="quiet" onClick={onShowSaved}>
+          Show the saved draft
         </button>
       )}
     </div>

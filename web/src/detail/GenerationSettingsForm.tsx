@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { useId } from 'react';
+import { AttachmentsField } from '../attachments/AttachmentsField';
 import { ContentModelsQuery } from '../generation/operations';
 import { useReportError, useServices, useStore } from '../services';
 
-/** The prompt and model every generation uses, whichever lead it is for. */
+/** The prompt, model and files every generation uses, whichever lead it is for. */
 export function GenerationSettingsForm() {
   const { settings } = useServices();
   const { prompt, model } = useStore(settings);
@@ -43,6 +44,7 @@ export function GenerationSettingsForm() {
             ))}
         </select>
       </div>
+      <AttachmentsField />
     </fieldset>
   );
 }

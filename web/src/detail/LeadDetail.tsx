@@ -3,9 +3,10 @@ import { isActive } from '../generation/generation-events';
 import { displayName, type Lead } from '../leads/lead';
 import { StatusBadge } from '../leads/StatusBadge';
 import { useServices, useStore } from '../services';
-import { GenerationProgress } from './GenerationProgress';
+import { GenerationEstimate } from './GenerationEstimate';
+import { GenerationProgress, keptSnippets } from './GenerationProgress';
 import { GenerationSettingsForm } from './GenerationSettingsForm';
-import { checkApproval, displayText, fieldText, SNIPPET_FIELDS, type FieldProblems } from './snippet-fields';
+import { checkApproval, fieldText, SNIPPET_FIELDS, streamedText, type FieldProblems } from './snippet-fields';
 import { SnippetEditor } from './SnippetEditor';
 
 function approvalNote(lead: Lead, problemCount: number): string {
@@ -20,6 +21,8 @@ function SequenceEditor({ lead }: { lead: Lead }) {
   const live = useStore(generation.queue).get(lead.id);
   const [problems, setProblems] = useState<FieldProblems>({});
   const writing = isActive(live);
+  // While it is written, and after a failure that finished some touches, the fields show that generation's text.
+  const shown = writing || keptSnippets(live) > 0 ? live : undefined;
 
   const approve = () => {
     const check = checkApproval(lead);
@@ -34,14 +37,15 @@ function SequenceEditor({ lead }: { lead: Lead }) {
 
   return (
     <>
-      <GenerationProgress state={live} lead={lead} onCancel={() => generation.cancel(lead.id)} />
+      {!writing && <GenerationEstimate lead={lead} />}
+      <GenerationProgress state={live} lead={lead} onCancel={() => generation.cancel(lead.id)} onShowSaved={() => generation.dismiss(lead.id)} />
       <div className="snippets">
         {SNIPPET_FIELDS.map((field) => (
           <SnippetEditor
             key={field.index}
             field={field}
-            value={writing && live ? displayText(live.snippets[field.index] ?? '', field) : fieldText(lead, field)}
-            readOnly={writing || !lead.sequence}
+            value={shown ? streamedText(shown.snippets[field.index] ?? '', field) : fieldText(lead, field)}
+            readOnly={shown !== undefined || !lead.sequence}
             problem={problems[field.index]}
             onChange={(text) => {
               leads.editSnippet(lead.id, field.index, text);
@@ -51,7 +55,7 @@ function SequenceEditor({ lead }: { lead: Lead }) {
         ))}
       </div>
       <div className="approve-bar">
-        <button type="button" className="primary" onClick={approve} disabled={writing || !lead.sequence || lead.status === 'approved' || lead.status === 'exported'}>
+        <button type="button" className="primary" onClick={approve} disabled={shown !== undefined || !lead.sequence || lead.status === 'approved' || lead.status === 'exported'}>
           Approve
         </button>
         <p aria-live="polite" className={problemCount > 0 ? 'problem' : 'sub'}>
@@ -62,7 +66,7 @@ function SequenceEditor({ lead }: { lead: Lead }) {
   );
 }
 
-/** One lead at a time: the generation settings, where its generation is, its seven touches, and Approve. */
+/** One lead at a time: the generation settings, the estimate, where its generation is, its seven touches, and Approve. */
 export function LeadDetail({ leadId }: { leadId: string | undefined }) {
   const { leads } = useServices();
   const lead = useStore(leads).leads.find((l) => l.id === leadId);

@@ -33,6 +33,19 @@ export function displayText(snippet: string, field: SnippetField): string {
   return field.format === 'html' ? htmlToText(snippet) : snippet;
 }
 
+/** An element tag such as `<div>` or `</p>`; `a < b` is none. The server tells HTML from text the same way. */
+const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i;
+
+/**
+ * A touch as it streams in: Claude's raw text, which the server turns into the snippet only at the end (plain
+ * paragraphs laid out as `<div>`s, HTML sanitised, the subject and LinkedIn message on one line). Shown the way
+ * the field will show that snippet, so the text does not jump when the sequence completes.
+ */
+export function streamedText(raw: string, field: SnippetField): string {
+  if (field.format === 'plain') return raw.replace(/\s+/g, ' ');
+  return HTML_TAG.test(raw) ? htmlToText(raw) : raw.replace(/\r\n?/g, '\n');
+}
+
 /** The Phase 1 app's hard limits for approval (the hints above are only guidelines). */
 const SUBJECT_CHARS = { min: 10, max: 100 };
 const LINKEDIN_MAX_CHARS = 500;

@@ -76,8 +76,11 @@ export function fromGraphQLErrors(errors: ReadonlyArray<GraphQLFormattedError>):
   };
 }
 
-/** A non-GraphQL HTTP answer (e.g. a 401 from the auth layer) whose body may still be in the error shape. */
-function fromHttpBody(bodyText: string, status: number, retryAfterHeader: string | null): AppError {
+/**
+ * A non-GraphQL HTTP answer (a 401 from the auth layer, a refused upload) whose body may still be in the error
+ * shape; `retry-after` counts when the body does not say when to retry.
+ */
+export function fromHttpBody(bodyText: string, status: number, retryAfterHeader: string | null): AppError {
   try {
     const body = JSON.parse(bodyText) as { errors?: unknown };
     if (Array.isArray(body.errors) && body.errors.length > 0) {

@@ -9,6 +9,22 @@ function whenToRetry(secondsLeft: SecondsLeft): string {
   return `Please try again in ${secondsLeft} second${secondsLeft === 1 ? '' : 's'}.`;
 }
 
+/** Whether the server named an input under `prefix` (`file`, `input.attachmentIds[0]`, …). */
+function names(error: AppError, prefix: string): boolean {
+  return error.fields?.some((field) => field === prefix || field.startsWith(`${prefix}[`) || field.startsWith(`${prefix}.`)) ?? false;
+}
+
+function badInput(error: AppError): string {
+  if (names(error, 'file')) return 'This file was not accepted. Attach a PDF or an image (PNG, JPEG, GIF or WebP) of at most 10 MB.';
+  if (names(error, 'input.attachmentIds')) return 'A generation takes at most 4 files. Remove one to attach another.';
+  return `Some of the data was not accepted${error.fields?.length ? ` (${error.fields.join(', ')})` : ''}. Check it and try again.`;
+}
+
+function notFound(error: AppError): string {
+  if (names(error, 'input.attachmentIds')) return 'An attached file is no longer on the server (files are kept for a day). Remove it, attach it again, then retry.';
+  return 'Woodpecker no longer knows this campaign. Refresh the campaign list and pick another one.';
+}
+
 const APP_OUT_OF_DATE = 'The server did not accept this request from the app. Reload the page; if this keeps happening, the app and the server are out of step.';
 
 /**
@@ -16,11 +32,10 @@ const APP_OUT_OF_DATE = 'The server did not accept this request from the app. Re
  * texts are never shown, so nothing a vendor writes (or a key it echoes) can reach the page.
  */
 const MESSAGES: Record<AppErrorCode, (error: AppError, secondsLeft: SecondsLeft) => string> = {
-  BAD_USER_INPUT: (e) =>
-    `Some of the data was not accepted${e.fields?.length ? ` (${e.fields.join(', ')})` : ''}. Check it and try again.`,
+  BAD_USER_INPUT: badInput,
   UNAUTHENTICATED: () => 'The server needs a valid access token. Enter it under “Access token” at the top of the page.',
   FORBIDDEN: () => 'Your access token does not allow this action. Ask an administrator for access.',
-  NOT_FOUND: () => 'Woodpecker no longer knows this campaign. Refresh the campaign list and pick another one.',
+  NOT_FOUND: notFound,
   RATE_LIMITED: (_e, s) => `You have sent too many requests in a short time. ${whenToRetry(s)}`,
   UPSTREAM_BUSY: (_e, s) => `The server is busy with other requests right now. ${whenToRetry(s)}`,
   UPSTREAM_RATE_LIMITED: (_e, s) => `Claude or Woodpecker is limiting how fast we can call it. ${whenToRetry(s)}`,

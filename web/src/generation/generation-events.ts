@@ -3,18 +3,15 @@ import type { Sequence } from '../leads/lead';
 
 export const SNIPPET_COUNT = 7;
 
-/**
- * What a transport reports while a sequence is written: the GenerationEvent union of the server's
- * `generateContentStream` subscription, plus nothing else. A transport that only has whole answers (the
- * `generateContent` mutation) reports `started` and then `completed` or `failed`.
- */
+/** What a transport reports while a sequence is written: the GenerationEvent union of `generateContentStream`. */
 export type GenerationEvent =
   | { type: 'queued'; position: number; etaSeconds?: number }
   | { type: 'started'; model: string }
   /** `snippet` is 1–7; `text` is appended to what that snippet has so far. */
   | { type: 'delta'; snippet: number; text: string }
   | { type: 'completed'; sequence: Sequence }
-  | { type: 'failed'; error: AppError };
+  /** `completedSnippets` (1–7): the touches the server had finished streaming; their text stays on view. */
+  | { type: 'failed'; error: AppError; completedSnippets?: readonly number[] };
 
 export type GenerationPhase = 'waiting' | 'queued' | 'generating' | 'completed' | 'failed' | 'cancelled';
 
@@ -24,7 +21,7 @@ export interface GenerationState {
   queuePosition?: number;
   etaSeconds?: number;
   model?: string;
-  /** The text of each snippet so far, in order. */
+  /** The text of each snippet so far, in order (after a failure, only the touches that were finished). */
   snippets: readonly string[];
   /** The finished sequence, once `completed`. */
   sequence?: Sequence;
@@ -53,7 +50,11 @@ export function applyEvent(state: GenerationState, event: GenerationEvent): Gene
     }
     case 'completed':
       return { phase: 'completed', model: event.sequence.model, snippets: event.sequence.snippets, sequence: event.sequence };
-    case 'failed':
-      return { ...state, phase: 'failed', error: event.error };
+    case 'failed': {
+      // A touch cut off mid-sentence is no draft: only the ones the server finished are kept.
+      const finished = new Set(event.completedSnippets ?? []);
+      const snippets = state.snippets.map((text, i) => (finished.has(i + 1) ? text : ''));
+      return { ...state, phase: 'failed', error: event.error, snippets };
+    }
   }
 }

@@ -60,6 +60,11 @@ export class GenerationQueue extends ExternalStore<ReadonlyMap<string, Generatio
     this.running.get(leadId)?.abort();
   }
 
+  /** Forgets a finished generation's state (a failure's partial text), so the stored sequence shows again. */
+  dismiss(leadId: string): void {
+    if (!isActive(this.getSnapshot().get(leadId))) this.drop(leadId);
+  }
+
   private pump(): void {
     while (this.running.size < this.maxConcurrent) {
       const job = this.waiting.shift();

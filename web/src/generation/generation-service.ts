@@ -1,13 +1,15 @@
+import type { AttachmentStore } from '../attachments/attachment-store';
 import type { ErrorCenter } from '../errors/error-center';
 import type { GenerateContentInput } from '../gql/graphql';
-import { displayName, toLeadInput, type Lead } from '../leads/lead';
+import { displayName, type Lead } from '../leads/lead';
 import type { LeadStore } from '../leads/lead-store';
 import type { SettingsStore } from '../settings/settings-store';
+import { generationInput } from './generation-input';
 import { GenerationQueue, MAX_CONCURRENT_GENERATIONS, type GenerationTransport } from './generation-queue';
 
 /**
- * Generation as the screens use it: "generate these leads" with the current prompt and model, and the
- * outcomes written where they belong (the lead's status and draft, the error center).
+ * Generation as the screens use it: "generate these leads" with the current prompt, model and attached files,
+ * and the outcomes written where they belong (the lead's status and draft, the error center).
  */
 export class GenerationService {
   readonly queue: GenerationQueue;
@@ -16,6 +18,7 @@ export class GenerationService {
     transport: GenerationTransport,
     private readonly leads: LeadStore,
     private readonly settings: SettingsStore,
+    private readonly attachments: Pick<AttachmentStore, 'readyIds'>,
     errors: ErrorCenter,
     maxConcurrent = MAX_CONCURRENT_GENERATIONS,
   ) {
@@ -54,13 +57,17 @@ export class GenerationService {
     this.queue.cancel(leadId);
   }
 
+  dismiss(leadId: string): void {
+    this.queue.dismiss(leadId);
+  }
+
+  /**
+   * A lead that has a sequence is regenerated: `fresh`, since the user wants a new one, which the server's
+   * content cache would otherwise answer with the same sequence again for the same input.
+   */
   private inputFor(lead: Lead): GenerateContentInput {
-    const { prompt, model } = this.settings.getSnapshot();
-    return {
-      lead: toLeadInput(lead),
-      ...(prompt.trim() !== '' && { prompt: prompt.trim() }),
-      ...(model !== '' && { model }),
-    };
+    const input = generationInput(lead, this.settings.getSnapshot(), this.attachments.readyIds());
+    return lead.sequence ? { ...input, fresh: true } : input;
   }
 }
 

@@ -14,18 +14,22 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation DeleteAttachment($id: ID!) {\n    deleteAttachment(id: $id)\n  }\n": typeof types.DeleteAttachmentDocument,
     "\n  query Campaigns($forceRefresh: Boolean) {\n    campaigns(forceRefresh: $forceRefresh) {\n      id\n      name\n      status\n      createdAt\n    }\n  }\n": typeof types.CampaignsDocument,
     "\n  query DuplicateEmails($campaignId: ID!, $emails: [String!]!) {\n    duplicateEmails(campaignId: $campaignId, emails: $emails)\n  }\n": typeof types.DuplicateEmailsDocument,
     "\n  mutation AddProspectsToCampaign($input: AddProspectsInput!) {\n    addProspectsToCampaign(input: $input) {\n      total\n      succeeded\n      duplicates\n      failed\n      errors {\n        email\n        code\n        message\n        retryable\n      }\n    }\n  }\n": typeof types.AddProspectsToCampaignDocument,
     "\n  query ContentModels {\n    contentModels {\n      id\n      isDefault\n    }\n  }\n": typeof types.ContentModelsDocument,
-    "\n  mutation GenerateContent($input: GenerateContentInput!) {\n    generateContent(input: $input) {\n      snippet1\n      snippet2\n      snippet3\n      snippet4\n      snippet5\n      snippet6\n      snippet7\n      model\n      generatedAt\n      usage {\n        inputTokens\n        outputTokens\n      }\n    }\n  }\n": typeof types.GenerateContentDocument,
+    "\n  subscription GenerateContentStream($input: GenerateContentInput!) {\n    generateContentStream(input: $input) {\n      ... on GenerationQueued {\n        position\n        etaSeconds\n      }\n      ... on GenerationStarted {\n        model\n      }\n      ... on SnippetDelta {\n        snippet\n        text\n      }\n      ... on GenerationCompleted {\n        content {\n          snippet1\n          snippet2\n          snippet3\n          snippet4\n          snippet5\n          snippet6\n          snippet7\n          model\n          generatedAt\n        }\n      }\n      ... on GenerationFailed {\n        code\n        retryable\n        retryAfterSeconds\n        completedSnippets\n      }\n    }\n  }\n": typeof types.GenerateContentStreamDocument,
+    "\n  query EstimateGeneration($input: GenerateContentInput!) {\n    estimateGeneration(input: $input) {\n      inputTokens\n      maxOutputTokens\n      minCostUsd\n      maxCostUsd\n      etaSeconds\n    }\n  }\n": typeof types.EstimateGenerationDocument,
 };
 const documents: Documents = {
+    "\n  mutation DeleteAttachment($id: ID!) {\n    deleteAttachment(id: $id)\n  }\n": types.DeleteAttachmentDocument,
     "\n  query Campaigns($forceRefresh: Boolean) {\n    campaigns(forceRefresh: $forceRefresh) {\n      id\n      name\n      status\n      createdAt\n    }\n  }\n": types.CampaignsDocument,
     "\n  query DuplicateEmails($campaignId: ID!, $emails: [String!]!) {\n    duplicateEmails(campaignId: $campaignId, emails: $emails)\n  }\n": types.DuplicateEmailsDocument,
     "\n  mutation AddProspectsToCampaign($input: AddProspectsInput!) {\n    addProspectsToCampaign(input: $input) {\n      total\n      succeeded\n      duplicates\n      failed\n      errors {\n        email\n        code\n        message\n        retryable\n      }\n    }\n  }\n": types.AddProspectsToCampaignDocument,
     "\n  query ContentModels {\n    contentModels {\n      id\n      isDefault\n    }\n  }\n": types.ContentModelsDocument,
-    "\n  mutation GenerateContent($input: GenerateContentInput!) {\n    generateContent(input: $input) {\n      snippet1\n      snippet2\n      snippet3\n      snippet4\n      snippet5\n      snippet6\n      snippet7\n      model\n      generatedAt\n      usage {\n        inputTokens\n        outputTokens\n      }\n    }\n  }\n": types.GenerateContentDocument,
+    "\n  subscription GenerateContentStream($input: GenerateContentInput!) {\n    generateContentStream(input: $input) {\n      ... on GenerationQueued {\n        position\n        etaSeconds\n      }\n      ... on GenerationStarted {\n        model\n      }\n      ... on SnippetDelta {\n        snippet\n        text\n      }\n      ... on GenerationCompleted {\n        content {\n          snippet1\n          snippet2\n          snippet3\n          snippet4\n          snippet5\n          snippet6\n          snippet7\n          model\n          generatedAt\n        }\n      }\n      ... on GenerationFailed {\n        code\n        retryable\n        retryAfterSeconds\n        completedSnippets\n      }\n    }\n  }\n": types.GenerateContentStreamDocument,
+    "\n  query EstimateGeneration($input: GenerateContentInput!) {\n    estimateGeneration(input: $input) {\n      inputTokens\n      maxOutputTokens\n      minCostUsd\n      maxCostUsd\n      etaSeconds\n    }\n  }\n": types.EstimateGenerationDocument,
 };
 
 /**
@@ -45,6 +49,10 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation DeleteAttachment($id: ID!) {\n    deleteAttachment(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteAttachment($id: ID!) {\n    deleteAttachment(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Campaigns($forceRefresh: Boolean) {\n    campaigns(forceRefresh: $forceRefresh) {\n      id\n      name\n      status\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query Campaigns($forceRefresh: Boolean) {\n    campaigns(forceRefresh: $forceRefresh) {\n      id\n      name\n      status\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -61,7 +69,11 @@ export function graphql(source: "\n  query ContentModels {\n    contentModels {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation GenerateContent($input: GenerateContentInput!) {\n    generateContent(input: $input) {\n      snippet1\n      snippet2\n      snippet3\n      snippet4\n      snippet5\n      snippet6\n      snippet7\n      model\n      generatedAt\n      usage {\n        inputTokens\n        outputTokens\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateContent($input: GenerateContentInput!) {\n    generateContent(input: $input) {\n      snippet1\n      snippet2\n      snippet3\n      snippet4\n      snippet5\n      snippet6\n      snippet7\n      model\n      generatedAt\n      usage {\n        inputTokens\n        outputTokens\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  subscription GenerateContentStream($input: GenerateContentInput!) {\n    generateContentStream(input: $input) {\n      ... on GenerationQueued {\n        position\n        etaSeconds\n      }\n      ... on GenerationStarted {\n        model\n      }\n      ... on SnippetDelta {\n        snippet\n        text\n      }\n      ... on GenerationCompleted {\n        content {\n          snippet1\n          snippet2\n          snippet3\n          snippet4\n          snippet5\n          snippet6\n          snippet7\n          model\n          generatedAt\n        }\n      }\n      ... on GenerationFailed {\n        code\n        retryable\n        retryAfterSeconds\n        completedSnippets\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription GenerateContentStream($input: GenerateContentInput!) {\n    generateContentStream(input: $input) {\n      ... on GenerationQueued {\n        position\n        etaSeconds\n      }\n      ... on GenerationStarted {\n        model\n      }\n      ... on SnippetDelta {\n        snippet\n        text\n      }\n      ... on GenerationCompleted {\n        content {\n          snippet1\n          snippet2\n          snippet3\n          snippet4\n          snippet5\n          snippet6\n          snippet7\n          model\n          generatedAt\n        }\n      }\n      ... on GenerationFailed {\n        code\n        retryable\n        retryAfterSeconds\n        completedSnippets\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EstimateGeneration($input: GenerateContentInput!) {\n    estimateGeneration(input: $input) {\n      inputTokens\n      maxOutputTokens\n      minCostUsd\n      maxCostUsd\n      etaSeconds\n    }\n  }\n"): (typeof documents)["\n  query EstimateGeneration($input: GenerateContentInput!) {\n    estimateGeneration(input: $input) {\n      inputTokens\n      maxOutputTokens\n      minCostUsd\n      maxCostUsd\n      etaSeconds\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,14 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Snippets } from '../../leads/lead';
-import { LeadsPanel } from '../../leads/LeadsPanel';
-import type { FakeHandler } from '../../test/fake-bff';
-import { testApp } from '../../test/render';
-import { LeadDetail } from '../LeadDetail';
+import { eventStream, type FakeHandler } from '../../test/fake-bff';
+import { ESTIMATE, testApp } from '../../test/render';
+import { wholeGeneration } from '../../test/stream-events';
+import { FIELD_LABELS, Workspace } from '../../test/workspace';
 
-const LABELS = ['Subject', 'Day 1 email', 'LinkedIn message', 'Follow-up 1', 'Follow-up 2', 'Follow-up 3', 'Follow-up 4'];
 const GENERATED: Snippets = [
   'Quick idea for Analytical Engines',
   '<div>Hi Ada,</div><div><br></div><div>We help research teams ship.<br>Worth a chat?</div>',
@@ -19,34 +17,17 @@ const GENERATED: Snippets = [
   '<div>Last note from me.</div>',
 ];
 
+/** What Claude wrote, as the deltas bring it (plain paragraphs), before the server made snippets of it. */
+const RAW = ['Quick idea for Analytical Engines', 'Hi Ada,\n\nWe help research teams ship.\nWorth a chat?', 'Hi Ada, would love to connect.', 'Bumping this up.', 'A new angle.', 'Second bump.', 'Last note from me.'];
+
 const answers: FakeHandler = (request) => {
   if (request.operationName === 'ContentModels') {
     return { data: { __typename: 'Query', contentModels: [{ __typename: 'ContentModel', id: 'claude-sonnet-4-6', isDefault: true }, { __typename: 'ContentModel', id: 'claude-haiku-4-5', isDefault: false }] } };
   }
-  if (request.operationName === 'GenerateContent') {
-    const [snippet1, snippet2, snippet3, snippet4, snippet5, snippet6, snippet7] = GENERATED;
-    return {
-      data: {
-        __typename: 'Mutation',
-        generateContent: {
-          __typename: 'GeneratedContent', snippet1, snippet2, snippet3, snippet4, snippet5, snippet6, snippet7,
-          model: 'claude-haiku-4-5', generatedAt: '2026-11-26T10:00:00.000Z', usage: { __typename: 'TokenUsage', inputTokens: 900, outputTokens: 700 },
-        },
-      },
-    };
-  }
+  if (request.operationName === 'EstimateGeneration') return { data: { __typename: 'Query', estimateGeneration: ESTIMATE } };
+  if (request.operationName === 'GenerateContentStream') return { stream: eventStream(wholeGeneration(RAW, GENERATED, 'claude-haiku-4-5')) };
   throw new Error(`unexpected ${request.operationName}`);
 };
-
-function Workspace() {
-  const [open, setOpen] = useState<string>();
-  return (
-    <>
-      <LeadsPanel openLeadId={open} onOpen={setOpen} />
-      <LeadDetail leadId={open} />
-    </>
-  );
-}
 
 function setUp() {
   const app = testApp(answers);
@@ -69,11 +50,12 @@ describe('LeadDetail', () => {
     await userEvent.selectOptions(await screen.findByLabelText('Model'), 'claude-haiku-4-5');
     await generate();
 
-    const sent = app.bff.requests.find((r) => r.operationName === 'GenerateContent');
+    const sent = app.bff.requests.find((r) => r.operationName === 'GenerateContentStream');
+    expect(sent?.url).toBe('http://bff.test/graphql/stream');
     expect(sent?.variables).toEqual({
       input: { lead: { email: 'ada@analytical.example', firstName: 'Ada', lastName: 'Lovelace', company: 'Analytical Engines', title: 'CTO' }, prompt: 'Mention the case study', model: 'claude-haiku-4-5' },
     });
-    for (const label of LABELS) expect((screen.getByLabelText(label) as HTMLInputElement).value).not.toBe('');
+    for (const label of FIELD_LABELS) expect((screen.getByLabelText(label) as HTMLInputElement).value).not.toBe('');
     expect(screen.getByLabelText('Day 1 email')).toHaveValue('Hi Ada,\n\nWe help research teams ship.\nWorth a chat?');
     expect(lead().status).toBe('drafted');
     expect(within(screen.getByRole('table', { name: 'Leads' })).getByRole('button', { name: 'Regenerate' })).toBeInTheDocument();

@@ -34,7 +34,7 @@ function setUp(leadCount: number) {
   const leads = new LeadStore(localStorage);
   const errors = new ErrorCenter();
   const ids = leads.importLeads(Array.from({ length: leadCount }, (_, i) => ({ email: `lead${i}@x.example` })));
-  const service = new GenerationService(transport, leads, new SettingsStore(localStorage), errors);
+  const service = new GenerationService(transport, leads, new SettingsStore(localStorage), { readyIds: () => [] }, errors);
   const phase = (id: string) => service.queue.getSnapshot().get(id)?.phase;
   return { calls, leads, errors, ids, service, phase };
 }
