@@ -2,12 +2,12 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type { Config } from '../config';
-import persistedDocuments from '../generated/operations/persisted-documents.json';
 import type { GraphQLContext } from './context';
 import type { RateLimitEvents, RateLimitStore } from './directives/rate-limit';
 import { woodpeckerCallLimit } from './directives/woodpecker-call-limit';
 import { fieldSuggestionsPlugin, withoutFieldSuggestions } from './plugins/field-suggestions';
 import { persistedOperations } from './plugins/persisted-operations';
+import { shippedOperations } from './plugins/shipped-operations';
 import { buildSchema } from './schema';
 
 /**
@@ -56,7 +56,6 @@ export function requestRules({ config, rateLimitStore, rateLimitEvents }: Reques
     apolloPlugins: [...protection.plugins, ...(config.isProduction ? [fieldSuggestionsPlugin()] : [])],
     validationMessage: config.isProduction ? withoutFieldSuggestions : (message) => message,
     parseOptions: { maxTokens: config.queryLimits.maxTokens },
-    // The app's manifest; the reference web app's codegen writes the same file for its own operations.
-    persisted: persistedOperations(persistedDocuments, { safelist: config.persistedOperationsOnly }),
+    persisted: persistedOperations(shippedOperations, { safelist: config.persistedOperationsOnly }),
   };
 }

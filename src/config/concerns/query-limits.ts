@@ -8,7 +8,7 @@ const variables = z.object({
   QUERY_MAX_TOKENS: int(2000, 10).describe('lexical tokens in one document'),
   QUERY_MAX_COST: int(5000, 1).describe('estimated cost of one document'),
   PERSISTED_OPERATIONS_ONLY: flag(false).describe(
-    'accept only the operations the client app ships (by their sha256 hash)',
+    'accept only the operations shipped with this repository (src/operations and the web app), by their sha256 hash',
   ),
 });
 
