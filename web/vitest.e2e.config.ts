@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 240_000,
     fileParallelism: false,
+    // What the page shows is polled for, within a bound: a generation takes seconds at the simulated Claude's pace.
+    expect: { poll: { timeout: 30_000, interval: 50 } },
   },
 });

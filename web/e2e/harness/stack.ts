@@ -19,6 +19,13 @@ export interface Simulators {
   woodpeckerKey: string;
 }
 
+export interface StackOptions {
+  /** Settings of the BFF under test, over the harness's own. */
+  bffEnv?: Record<string, string>;
+  /** The simulators' options (`src/simulators`' SimulatorsOptions), e.g. `{ claude: { tokensPerSecond: 120 } }`. */
+  simulators?: Record<string, unknown>;
+}
+
 export interface Stack {
   sims: Simulators;
   bffUrl: string;
@@ -39,7 +46,7 @@ function simulatorsLine(line: string): Simulators | undefined {
  * them with their keys, and `vite preview` serving a build of the app whose VITE_BFF_URL is that BFF. The app
  * and the BFF are on different ports, so every call the page makes is a real cross-origin request.
  */
-export async function startStack(bffEnv: Record<string, string> = {}): Promise<Stack> {
+export async function startStack({ bffEnv = {}, simulators = {} }: StackOptions = {}): Promise<Stack> {
   const started: Started[] = [];
   const outDir = mkdtempSync(path.join(tmpdir(), 'outreach-web-e2e-'));
   const stop = async () => {
@@ -60,7 +67,7 @@ export async function startStack(bffEnv: Record<string, string> = {}): Promise<S
       timeoutMs: BUILD_MS,
     });
     const sims = await startProcess(
-      { name: 'simulators', command: process.execPath, args: [...TS_NODE, 'src/simulators/cli.ts', '--seed', '7'], cwd: REPO_DIR, env: baseEnv(), timeoutMs: SERVER_START_MS },
+      { name: 'simulators', command: process.execPath, args: [...TS_NODE, 'src/simulators/cli.ts', '--seed', '7', '--options', JSON.stringify(simulators)], cwd: REPO_DIR, env: baseEnv(), timeoutMs: SERVER_START_MS },
       simulatorsLine,
     );
     started.push(sims.process);
