@@ -7,7 +7,10 @@ const ROOT = path.resolve(__dirname, '../..');
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'outreach-bff-scale-out');
 const COMPLETE = '.complete';
 
-/** Everything the app may load from src/ (TypeScript and data files such as JSON), tests left out. */
+/** What the app loads from outside src/: the web app's persisted-operations manifest (graphql/plugins/shipped-operations.ts). */
+const OUTSIDE_SRC = [path.join(ROOT, 'web', 'src', 'gql', 'persisted-documents.json')];
+
+/** Everything the app may load from a folder (TypeScript and data files such as JSON), tests left out. */
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -24,7 +27,7 @@ function sourceFiles(dir: string): string[] {
  * graphql/schema.ts looks), so unchanged sources are reused across runs. No type check: tsc does that.
  */
 export function compiledMain(): string {
-  const sources = sourceFiles(path.join(ROOT, 'src'));
+  const sources = [...sourceFiles(path.join(ROOT, 'src')), ...OUTSIDE_SRC];
   const schemaDir = path.join(ROOT, 'schema');
   const hash = createHash('sha256');
   for (const file of [...sources, ...readdirSync(schemaDir).map((f) => path.join(schemaDir, f))]) {
