@@ -81,7 +81,7 @@ export class GateScheduler {
    * Resolves with a permit once the slot and the cost are reserved. Rejects with a `LocalRejection` when the
    * queue is full or the wait cannot fit the deadline, and with an 'aborted' `UpstreamFailure` when the
    * deadline's signal fires while queued (the waiter leaves the queue at once). `onQueued` hears the call's
-   * position when it joins and whenever it changes.
+   * position once the gate found it has to wait, and whenever it changes.
    */
   acquire(cost: Cost, deadline: Deadline, onQueued?: (report: QueueReport) => void): Promise<Permit> {
     if (this.closed) return Promise.reject(closedGate());
@@ -95,7 +95,7 @@ export class GateScheduler {
       deadline.signal.addEventListener('abort', waiter.onAbort, { once: true });
       this.queue.push(waiter);
       accumulate(this.queuedDemand, cost, 1);
-      this.reportPositions();
+      // Its position is told after the pump tried it: a call granted at once never hears it was queued.
       this.pump.kick();
     });
   }
