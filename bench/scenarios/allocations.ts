@@ -52,7 +52,7 @@ export async function allocations(log: (line: string) => void): Promise<Section>
   const sims = await startSimProcess({ seed: 7, latencyMs: 0 });
   const rows: Row[] = [];
   try {
-    const loads = [
+    const loads: { load: string; env: Record<string, string>; connections: number }[] = [
       // As the overhead scenario: every read reaches Woodpecker, whose simulated per-minute limit is off.
       { load: 'cache off, c=1', env: { CAMPAIGN_CACHE_TTL_SECONDS: '0', WOODPECKER_REQUESTS_PER_MINUTE: '0' }, connections: 1 },
       { load: 'cache warm, c=50', env: { CAMPAIGN_CACHE_TTL_SECONDS: '300' }, connections: 50 },

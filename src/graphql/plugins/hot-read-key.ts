@@ -1,4 +1,4 @@
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../../auth/caller';
 
 /** JSON with object keys sorted at every level, so `{a, b}` and `{b, a}` name the same variables. */
 export function canonicalJson(value: unknown): string {

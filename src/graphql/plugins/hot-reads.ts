@@ -1,13 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
-import type { Caller } from '../auth/caller';
-import type { CampaignCache } from '../datasources/woodpecker/campaign-cache';
-import type { ReadCharge } from '../graphql/directives/rate-limit';
-import type { GraphQLContext } from '../graphql/context';
-import { rootFieldLabel } from '../graphql/plugins/operation-facts';
-import { logOperation } from '../graphql/plugins/request-logging';
-import { currentRequestContext, type RequestContext } from '../logging/request-context';
-import type { OperationMetrics } from '../metrics/operation-metrics';
+import type { Caller } from '../../auth/caller';
+import type { CampaignCache } from '../../datasources/woodpecker/campaign-cache';
+import type { ReadCharge } from '../directives/rate-limit';
+import type { GraphQLContext } from '../context';
+import { rootFieldLabel } from './operation-facts';
+import { logOperation } from './request-logging';
+import { currentRequestContext, type RequestContext } from '../../logging/request-context';
+import type { OperationMetrics } from '../../metrics/operation-metrics';
 import { hotReadKey } from './hot-read-key';
 
 /** Root-field labels whose answer depends on nothing but the campaign list (and the caller's limits). */

@@ -1,7 +1,7 @@
-import persisted from '../../generated/operations/persisted-documents.json';
-import { captureLogs, type LogCapture } from '../../testing/log-capture';
-import { scrape } from '../../testing/prometheus-text';
-import { startTestStack, type TestStack } from '../../testing/stack';
+import persisted from '../../../generated/operations/persisted-documents.json';
+import { captureLogs, type LogCapture } from '../../../testing/log-capture';
+import { scrape } from '../../../testing/prometheus-text';
+import { startTestStack, type TestStack } from '../../../testing/stack';
 
 const CAMPAIGNS_HASH = 'sha256:c89ab584245e5e46f83faf840491da5df649988b0425e427dcaf164094d0d353';
 const CAMPAIGNS_TEXT = (persisted as Record<string, string>)[CAMPAIGNS_HASH]!;
