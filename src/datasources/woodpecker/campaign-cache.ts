@@ -1,38 +1,6 @@
 import { recordCampaignListRead } from '../../logging/request-context';
+import type { CacheStore } from '../shared/cache-store';
 import type { CampaignModel } from './models';
-
-/**
- * Where cached values live. In memory for one instance; a Redis implementation (JSON values, `PX` expiry)
- * can replace it when several instances should share one campaign list.
- */
-export interface CacheStore<T> {
-  get(key: string): Promise<T | undefined>;
-  set(key: string, value: T, ttlMs: number): Promise<void>;
-  delete(key: string): Promise<void>;
-}
-
-export class MemoryCacheStore<T> implements CacheStore<T> {
-  private readonly entries = new Map<string, { value: T; expiresAt: number }>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  get(key: string): Promise<T | undefined> {
-    const entry = this.entries.get(key);
-    if (entry === undefined || entry.expiresAt > this.now()) return Promise.resolve(entry?.value);
-    this.entries.delete(key);
-    return Promise.resolve(undefined);
-  }
-
-  set(key: string, value: T, ttlMs: number): Promise<void> {
-    if (ttlMs > 0) this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
-    return Promise.resolve();
-  }
-
-  delete(key: string): Promise<void> {
-    this.entries.delete(key);
-    return Promise.resolve();
-  }
-}
 
 /** `v2`: the entry carries `loadedAt` since the forceRefresh window; an older instance's bare array is not read. */
 const KEY = 'woodpecker:campaign_list:v2';

@@ -1,5 +1,6 @@
 import { newRequestStats, runWithRequestContext, type RequestContext } from '../../../logging/request-context';
-import { CampaignCache, FORCE_REFRESH_WINDOW_MS, MemoryCacheStore, type CachedCampaignList } from '../campaign-cache';
+import { MemoryCacheStore } from '../../shared/cache-store';
+import { CampaignCache, FORCE_REFRESH_WINDOW_MS, type CachedCampaignList } from '../campaign-cache';
 import type { CampaignModel } from '../models';
 
 const TTL_MS = 300_000;
