@@ -2,12 +2,14 @@
  * npm run bench [-- <scenario> ...]: builds (via the npm script), then runs the scenarios against the compiled BFF,
  * the simulators and bench-owned reference servers, prints tables and writes bench/results.md.
  *
- *   node dist/bench/run.js all | overhead | cached | fanout | burst | faults | stream | profile
+ *   node dist/bench/run.js all | overhead | cached | fanout | burst | faults | stream | profile | allocations
  *
  * Env: BENCH_QUICK=1 (short everything), BENCH_ROUND_SECONDS, BENCH_ROUNDS, BENCH_WARMUP_SECONDS,
  * BENCH_BURST_SECONDS (60 in the full run), BENCH_FAULT_OPERATIONS (2000), BENCH_QUIET_WAIT_SECONDS (wait up to this long
- * for other processes to leave the CPUs alone before starting; default 0), BENCH_PROFILE_SECONDS (10).
+ * for other processes to leave the CPUs alone before starting; default 0), BENCH_PROFILE_SECONDS (10), BENCH_ALLOCATION_SECONDS (8),
+ * BENCH_NODE_ARGS (extra node flags for the BFF in the allocation scenario, e.g. --max-semi-space-size=16).
  */
+import { allocations } from './scenarios/allocations';
 import { barsTable, type Section, writeResults } from './lib/report';
 import { backgroundLoad, describeMachine, killChildren, machine, pinSelf, scratchDir } from './lib/rig';
 import { settings } from './lib/settings';
@@ -20,7 +22,7 @@ import { profile } from './scenarios/profile';
 import { stream } from './scenarios/stream';
 
 type Scenario = (log: (line: string) => void) => Promise<Section>;
-const SCENARIOS: Record<string, Scenario> = { overhead, cached, fanout, burst, faults, stream, profile };
+const SCENARIOS: Record<string, Scenario> = { overhead, cached, fanout, burst, faults, stream, profile, allocations };
 const ALL = ['overhead', 'cached', 'fanout', 'burst', 'faults', 'stream'];
 
 async function main(): Promise<void> {

@@ -4,8 +4,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Dependencies } from './dependencies';
 import { buildContext } from './graphql/build-context';
+import { readChargeOf } from './graphql/directives/rate-limit';
 import type { Caller } from './auth/caller';
 import type { GraphQLContext } from './graphql/context';
+import { HotReads } from './graphql/plugins/hot-reads';
 import { requestRules } from './graphql/request-rules';
 import { createApolloServer } from './graphql/server';
 import { streamRoute } from './graphql/stream/stream-route';
@@ -24,6 +26,8 @@ import { securityHeaders } from './http/security-headers';
 export interface App {
   app: express.Express;
   apollo: ApolloServer<GraphQLContext>;
+  /** Replayed campaign-list answers (the hot-read path). */
+  hotReads: HotReads;
   /** Makes /readyz fail so a load balancer stops sending traffic before shutdown. */
   markDraining(): void;
 }
@@ -34,7 +38,19 @@ export async function createApp(deps: Dependencies, options: { httpServer?: Serv
   let draining = false;
   // One schema (and so one set of per-client limiters), limits and manifest for every route that runs operations.
   const rules = requestRules({ config, rateLimitStore: deps.rateLimitStore, rateLimitEvents: deps.metrics.rateLimitEvents });
-  const apollo = createApolloServer({ config, rules, httpServer: options.httpServer, operationMetrics: deps.metrics.operations });
+  const hotReads = new HotReads({
+    campaignCache: deps.woodpecker.campaignCache,
+    charge: readChargeOf(rules.schema),
+    metrics: deps.metrics.operations,
+  });
+  const apollo = createApolloServer({
+    config,
+    rules,
+    httpServer: options.httpServer,
+    operationMetrics: deps.metrics.operations,
+    plugins: [hotReads.plugin()],
+    stringifyResult: hotReads.stringifyResult,
+  });
   await apollo.start();
 
   const app = express();
@@ -57,6 +73,7 @@ export async function createApp(deps: Dependencies, options: { httpServer?: Serv
     cors,
     auth,
     jsonBody,
+    hotReads.middleware(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         buildContext(deps, {
@@ -80,5 +97,5 @@ export async function createApp(deps: Dependencies, options: { httpServer?: Serv
   );
   app.use(notFound);
   app.use(jsonErrors);
-  return { app, apollo, markDraining: () => (draining = true) };
+  return { app, apollo, hotReads, markDraining: () => (draining = true) };
 }

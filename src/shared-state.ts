@@ -2,11 +2,12 @@ import type { AttachmentStore } from './attachments/attachment-store';
 import { MemoryAttachmentStore } from './attachments/memory-attachment-store';
 import { RedisAttachmentStore } from './attachments/redis-attachment-store';
 import type { Config } from './config';
-import { MemoryContentCacheStore, type ContentCacheStore } from './datasources/claude/content-cache';
+import type { ContentCacheStore } from './datasources/claude/content-cache';
+import { MemoryCacheStore, type CacheStore } from './datasources/shared/cache-store';
 import type { GateLimits, GateStore } from './datasources/shared/gate/gate-store';
 import { RedisGateStore } from './datasources/shared/gate/redis-gate-store';
 import type { UpstreamName } from './datasources/shared/upstream-failure';
-import { MemoryCacheStore, type CachedCampaignList, type CacheStore } from './datasources/woodpecker/campaign-cache';
+import type { CachedCampaignList } from './datasources/woodpecker/campaign-cache';
 import type { BatchRecord } from './datasources/woodpecker/export/journal';
 import { memoryRateLimitStore, type RateLimitStore } from './graphql/directives/rate-limit';
 import type { ReadinessCheck } from './http/health';
@@ -62,7 +63,7 @@ function inMemory(config: Config): SharedState {
     idempotencyStore: new MemoryIdempotencyStore<BatchRecord>(idempotencyLimits(config)),
     usageStore: new MemoryUsageStore(),
     attachmentStore: new MemoryAttachmentStore(),
-    contentCacheStore: new MemoryContentCacheStore(config.claude.contentCache.maxEntries),
+    contentCacheStore: new MemoryCacheStore<string>(Date.now, config.claude.contentCache.maxEntries),
     readiness: [],
     close: async () => undefined,
   };

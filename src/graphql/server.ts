@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { FormattedExecutionResult } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
@@ -25,6 +26,8 @@ export interface ApolloOptions {
   /** Drained on shutdown (SHUTDOWN_GRACE_MS) so in-flight operations finish before the process exits. */
   httpServer?: Server;
   plugins?: ApolloServerPlugin<GraphQLContext>[];
+  /** How a single result becomes the response body; Apollo's own (JSON and a newline) when absent. */
+  stringifyResult?: (value: FormattedExecutionResult) => string;
 }
 
 export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQLContext> {
@@ -52,6 +55,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     validationRules: rules.validationRules,
     parseOptions: rules.parseOptions,
     formatError,
+    ...(options.stringifyResult ? { stringifyResult: options.stringifyResult } : {}),
     // Apollo's own warnings go through the redacting logger, as JSON in production, not to the console.
     logger: logger.child({ component: 'apollo' }),
     introspection: !config.isProduction,

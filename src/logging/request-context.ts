@@ -17,6 +17,11 @@ export interface RequestContext {
   stats: RequestStats;
   /** Set once the GraphQL access line is written, so the HTTP layer does not write a second one. */
   accessLogged?: boolean;
+  /**
+   * The campaign-list version this operation's answer was read from, when every read of the list was a cache hit;
+   * `null` once a read loaded or force-refreshed it. Only an answer read from one version can be replayed.
+   */
+  campaignListVersion?: string | null;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -39,4 +44,11 @@ export function recordRequestStats(delta: Partial<RequestStats>): void {
   const stats = storage.getStore()?.stats;
   if (!stats) return;
   for (const [key, value] of Object.entries(delta) as [keyof RequestStats, number][]) stats[key] += value;
+}
+
+/** Notes one read of the campaign list: `version` for a cache hit, `null` for anything else. */
+export function recordCampaignListRead(version: string | null): void {
+  const ctx = storage.getStore();
+  if (!ctx) return;
+  ctx.campaignListVersion = ctx.campaignListVersion === undefined || ctx.campaignListVersion === version ? version : null;
 }

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { CacheStore } from '../datasources/woodpecker/campaign-cache';
+import type { CacheStore } from '../datasources/shared/cache-store';
 import { logger } from '../logging/logger';
 
 const log = logger.child({ component: 'redis-cache' });

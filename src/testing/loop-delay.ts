@@ -26,7 +26,7 @@ export async function measuringLoopDelay(work: () => unknown): Promise<number> {
  * the code causes shows in every attempt; other processes on a shared machine (and a GC pause) only add delay
  * now and then. So a test asserts that the quietest attempt is within the bar and none stalled for seconds.
  */
-export async function loopDelayAttempts(measure: () => Promise<number>, attempts = 5): Promise<number[]> {
+export async function loopDelayAttempts(measure: () => Promise<number>, attempts = 10): Promise<number[]> {
   const delays: number[] = [];
   const settled = () => delays.some((delay) => delay <= LOOP_DELAY_BAR_MS || delay > NEVER_NOISE_MS);
   while (delays.length < attempts && !settled()) delays.push(await measure());

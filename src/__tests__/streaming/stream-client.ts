@@ -43,6 +43,9 @@ export function openStream(
       complete: resolve,
     });
   });
+  // A test that leaves without awaiting `done` (it unsubscribed, or failed first) must not leave an unhandled
+  // rejection behind for whichever suite runs next in the worker; awaiting `done` still sees the error.
+  done.catch(() => undefined);
   const events = () => results.flatMap((r) => (r.data?.generateContentStream ? [r.data.generateContentStream] : []));
   return {
     results,

@@ -40,8 +40,8 @@ describe('generateContentStream: the events a stream carries', () => {
     expect(stack.sims.claude.stats.byRoute.messages).toBe(2);
   });
 
-  it('When Claude keeps failing (an overload mid-stream), then the stream ends in GenerationFailed with our code and message only', async () => {
-    stack.sims.claude.script('messages', ['stream_error', 'stream_error', 'stream_error']);
+  it('When Claude overloads mid-stream after text was shown, then the stream ends in GenerationFailed with our code and message only, not retried', async () => {
+    stack.sims.claude.script('messages', ['stream_error']);
     const events = (await streamToEnd(stack.baseUrl)).map((r) => r.data!.generateContentStream);
     const failed = lastOf(events)!;
     expect(failed).toEqual({
@@ -55,7 +55,10 @@ describe('generateContentStream: the events a stream carries', () => {
     if (failed.__typename !== 'GenerationFailed') throw new Error('not failed');
     expect(failed.completedSnippets).toEqual([...failed.completedSnippets].sort((a, b) => a - b));
     expect(failed.message).not.toMatch(/overloaded/i);
+    expect(typenames(events)).toContain('SnippetDelta');
     expect(typenames(events)).not.toContain('GenerationCompleted');
+    // A retry would replace copy the reader has seen.
+    expect(stack.sims.claude.stats.byRoute.messages).toBe(1);
   });
 
   it('When 64 leads are streamed at once, then every stream completes with its own lead', async () => {
@@ -72,22 +75,26 @@ describe('generateContentStream: the events a stream carries', () => {
   }, 60_000);
 });
 
-/** Nothing but the cancellation can end the upstream request here: its attempt timeout and deadline are a minute. */
+/**
+ * Nothing but the cancellation can end the upstream request here: its attempt timeout and deadline are a minute,
+ * and Claude writes two tokens a second.
+ */
 describe('generateContentStream: cancelling', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack({ env: { CLAUDE_ATTEMPT_TIMEOUT_MS: '60000', DEADLINE_GENERATE_MS: '60000' }, simulators: { claude: { hang: true } } });
+    stack = await startTestStack({ env: { CLAUDE_ATTEMPT_TIMEOUT_MS: '60000', DEADLINE_GENERATE_MS: '60000' }, simulators: { claude: { tokensPerSecond: 2 } } });
   });
   afterAll(() => stack.close());
 
   it('When the client unsubscribes while Claude is writing, then the upstream request is aborted and no result is sent', async () => {
     const stream = openStream(stack.baseUrl);
-    await stream.until('the generation started', (events) => typenames(events).includes('GenerationStarted'));
-    await until('Claude is asked', () => stack.sims.claude.stats.inFlight === 1);
+    await stream.until('Claude is writing', (events) => typenames(events).includes('SnippetDelta'));
     stream.unsubscribe();
     await until('the request to Claude is closed', () => stack.sims.claude.stats.inFlight === 0);
-    expect(typenames(stream.events())).toEqual(['GenerationStarted']);
+    const seen = new Set(typenames(stream.events()));
+    expect(seen).toEqual(new Set(['GenerationStarted', 'SnippetDelta']));
     expect(stack.sims.claude.stats.byRoute.messages).toBe(1);
+    expect(stack.sims.claude.stats.streamsAborted).toBe(1);
   });
 });
 

@@ -207,7 +207,8 @@ describe('POST /graphql/stream: one access line and the stream metrics per strea
     stack.sims.claude.configure({ hang: true });
     try {
       const stream = openStream(stack.baseUrl, undefined, { 'x-request-id': 'stream-line-cancel-01' });
-      await stream.until('the generation started', (events) => events.length > 0);
+      // Claude never answers: the stream is open and waiting on it.
+      await until('Claude is asked', () => stack.sims.claude.stats.inFlight === 1);
       expect((await scrape(stack.baseUrl)).value('bff_generation_streams_open')).toBe(1);
       stream.unsubscribe();
       expect(await linesOf('stream-line-cancel-01')).toEqual([

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describeError, logger } from '../../logging/logger';
+import type { CacheStore } from '../shared/cache-store';
 import type { GeneratedContentModel, GenerateContentRequest, LeadModel, Snippets } from './models';
 import { PROMPT_TEMPLATE_VERSION } from './prompt';
 
@@ -20,46 +21,10 @@ export interface CachedSequence {
  * Where cached sequences live, as JSON text (so their size is known before they are stored). A cache is an
  * optimisation: a store that fails is a miss and a lost write, never an error.
  */
-export interface ContentCacheStore {
-  get(key: string): Promise<string | undefined>;
-  set(key: string, value: string, ttlMs: number): Promise<void>;
-}
+export type ContentCacheStore = Pick<CacheStore<string>, 'get' | 'set'>;
 
 /** A sequence is 3-10 KB of JSON; anything far above that is not worth keeping. */
 export const MAX_ENTRY_BYTES = 32 * 1024;
-
-/**
- * The instance's own store: at most `maxEntries`, the least recently used evicted first, each expiring after its
- * TTL (a Map keeps insertion order: a read moves the entry to the end).
- */
-export class MemoryContentCacheStore implements ContentCacheStore {
-  private readonly entries = new Map<string, { value: string; expiresAt: number }>();
-
-  constructor(
-    private readonly maxEntries: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  get(key: string): Promise<string | undefined> {
-    const entry = this.entries.get(key);
-    if (!entry) return Promise.resolve(undefined);
-    this.entries.delete(key);
-    if (entry.expiresAt <= this.now()) return Promise.resolve(undefined);
-    this.entries.set(key, entry);
-    return Promise.resolve(entry.value);
-  }
-
-  set(key: string, value: string, ttlMs: number): Promise<void> {
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    return Promise.resolve();
-  }
-}
 
 /** What identifies "the same generation": everything Claude is asked, normalised, and whose request it is. */
 export interface CacheIdentity {

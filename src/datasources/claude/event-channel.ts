@@ -1,13 +1,12 @@
+import { AsyncQueue } from '../shared/async-queue';
+
 /**
- * A producer's events as an async iterator: `push` never waits (the producer is a generation that cannot be held
- * up by a slow reader; its events are few and small), `end` finishes the iteration after what was pushed, and
- * the reader leaving (`return()`, which graphql-js calls on unsubscribe) tells the producer at once, without
- * waiting for the next event as an async generator would.
+ * A producer's events as an async iterator (an `AsyncQueue` read by `next()`), and the reader leaving (`return()`,
+ * which graphql-js calls on unsubscribe) tells the producer at once, without waiting for the next event as an async
+ * generator would.
  */
 export class EventChannel<T> implements AsyncIterableIterator<T> {
-  private readonly buffered: T[] = [];
-  private waiting: ((result: IteratorResult<T>) => void) | undefined;
-  private ended = false;
+  private readonly queue = new AsyncQueue<T>();
   private started = false;
 
   /**
@@ -20,16 +19,11 @@ export class EventChannel<T> implements AsyncIterableIterator<T> {
   ) {}
 
   push(value: T): void {
-    if (this.ended) return;
-    const waiting = this.waiting;
-    this.waiting = undefined;
-    if (waiting) waiting({ value, done: false });
-    else this.buffered.push(value);
+    this.queue.push(value);
   }
 
   end(): void {
-    this.ended = true;
-    this.release();
+    this.queue.end();
   }
 
   next(): Promise<IteratorResult<T>> {
@@ -37,19 +31,12 @@ export class EventChannel<T> implements AsyncIterableIterator<T> {
       this.started = true;
       this.start(this);
     }
-    const value = this.buffered.shift();
-    if (value !== undefined) return Promise.resolve({ value, done: false });
-    if (this.ended) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => {
-      this.waiting = resolve;
-    });
+    return this.queue.next();
   }
 
   return(): Promise<IteratorResult<T>> {
-    if (!this.ended) {
-      this.ended = true;
-      this.buffered.length = 0;
-      this.release();
+    if (!this.queue.isEnded) {
+      this.queue.discard();
       this.onReturn();
     }
     return Promise.resolve({ value: undefined, done: true });
@@ -57,12 +44,5 @@ export class EventChannel<T> implements AsyncIterableIterator<T> {
 
   [Symbol.asyncIterator](): AsyncIterableIterator<T> {
     return this;
-  }
-
-  private release(): void {
-    if (this.buffered.length > 0) return;
-    const waiting = this.waiting;
-    this.waiting = undefined;
-    waiting?.({ value: undefined, done: true });
   }
 }

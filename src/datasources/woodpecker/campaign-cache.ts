@@ -1,37 +1,6 @@
+import { recordCampaignListRead } from '../../logging/request-context';
+import type { CacheStore } from '../shared/cache-store';
 import type { CampaignModel } from './models';
-
-/**
- * Where cached values live. In memory for one instance; a Redis implementation (JSON values, `PX` expiry)
- * can replace it when several instances should share one campaign list.
- */
-export interface CacheStore<T> {
-  get(key: string): Promise<T | undefined>;
-  set(key: string, value: T, ttlMs: number): Promise<void>;
-  delete(key: string): Promise<void>;
-}
-
-export class MemoryCacheStore<T> implements CacheStore<T> {
-  private readonly entries = new Map<string, { value: T; expiresAt: number }>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  get(key: string): Promise<T | undefined> {
-    const entry = this.entries.get(key);
-    if (entry === undefined || entry.expiresAt > this.now()) return Promise.resolve(entry?.value);
-    this.entries.delete(key);
-    return Promise.resolve(undefined);
-  }
-
-  set(key: string, value: T, ttlMs: number): Promise<void> {
-    if (ttlMs > 0) this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
-    return Promise.resolve();
-  }
-
-  delete(key: string): Promise<void> {
-    this.entries.delete(key);
-    return Promise.resolve();
-  }
-}
 
 /** `v2`: the entry carries `loadedAt` since the forceRefresh window; an older instance's bare array is not read. */
 const KEY = 'woodpecker:campaign_list:v2';
@@ -67,6 +36,8 @@ function newestFirst(a: CampaignModel, b: CampaignModel): number {
   return Number(b.id) - Number(a.id);
 }
 
+const versionOf = (changes: number, cached: CachedCampaignList): string => `${changes}:${cached.loadedAt}`;
+
 /**
  * The process-wide campaign list: Woodpecker has no paging or by-ids lookup worth the calls, so the whole list
  * is cached once (Phase 1 did the same, 5 minutes) and every filter or id join happens in memory. Concurrent
@@ -74,6 +45,8 @@ function newestFirst(a: CampaignModel, b: CampaignModel): number {
  */
 export class CampaignCache {
   private loading: { startedAt: number; promise: Promise<CampaignModel[]> } | undefined;
+  /** Bumped by every store and invalidation here; `loadedAt` tells apart lists another instance stored. */
+  private changes = 0;
 
   constructor(
     private readonly store: CacheStore<CachedCampaignList>,
@@ -87,15 +60,32 @@ export class CampaignCache {
    * answer is at most one round trip old.
    */
   async all(load: () => Promise<CampaignModel[]>, options: CampaignReadOptions = {}): Promise<CampaignModel[]> {
+    const changes = this.changes;
     const cached = await this.store.get(KEY);
-    if (cached && (!options.forceRefresh || this.now() - cached.loadedAt < FORCE_REFRESH_WINDOW_MS)) return cached.campaigns;
+    if (cached && (!options.forceRefresh || this.now() - cached.loadedAt < FORCE_REFRESH_WINDOW_MS)) {
+      // A forced refresh must reach the cache again next time, so its answer is never replayed.
+      recordCampaignListRead(options.forceRefresh ? null : versionOf(changes, cached));
+      return cached.campaigns;
+    }
+    recordCampaignListRead(null);
     if (!this.loading) await options.beforeLoad?.();
     // Another caller may have started a load while this one was charged: it joins that one.
     this.loading ??= this.refresh(load);
     return this.loading.promise;
   }
 
+  /**
+   * Names the list a read would be answered from now; undefined when none is cached (never loaded, expired,
+   * invalidated). Any change to the list gives a new version, so an answer built from an older one is stale.
+   */
+  async version(): Promise<string | undefined> {
+    const changes = this.changes;
+    const cached = await this.store.get(KEY);
+    return cached && versionOf(changes, cached);
+  }
+
   invalidate(): Promise<void> {
+    this.changes++;
     return this.store.delete(KEY);
   }
 
@@ -103,6 +93,7 @@ export class CampaignCache {
     const startedAt = this.now();
     const read = async (): Promise<CampaignModel[]> => {
       const campaigns = [...(await load())].sort(newestFirst);
+      this.changes++;
       await this.store.set(KEY, { campaigns, loadedAt: startedAt }, this.ttlMs);
       return campaigns;
     };

@@ -1,9 +1,10 @@
-import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import { rateLimitDirective, type RateLimitKeyGenerator, type RateLimitPointsCalculator } from 'graphql-rate-limit-directive';
 import { RateLimiterMemory, type IRateLimiterOptions, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
 import { ownEntry } from '../../domain/own-entry';
 import { badInput, BffError, ErrorCode } from '../../errors';
+import type { Caller } from '../../auth/caller';
 import type { GraphQLContext } from '../context';
 
 /** Where per-client counters live: memory by default, Redis when several instances must share them. */
@@ -36,8 +37,10 @@ const SHARED_BUDGETS: Readonly<Record<string, string>> = { 'Subscription.generat
  * Keyed by caller identity, never globally (the library's default key is the field, shared by everyone).
  * All Query fields share one read budget; each mutation has its own.
  */
+const readBudgetKey = (caller: Caller) => `${caller.id}:read`;
+
 const keyByCaller: RateLimitKeyGenerator<GraphQLContext> = (_args, _source, _fieldArgs, context, info) => {
-  if (info.parentType.name === 'Query') return `${context.caller.id}:read`;
+  if (info.parentType.name === 'Query') return readBudgetKey(context.caller);
   const field = `${info.parentType.name}.${info.fieldName}`;
   return `${context.caller.id}:${ownEntry(SHARED_BUDGETS, field) ?? field}`;
 };
@@ -105,20 +108,69 @@ function freeForRepeats(points: RateLimitPointsCalculator<GraphQLContext>): Rate
   };
 }
 
+/**
+ * Charges one call of a Query field to the caller's read budget, exactly as the field's `@rateLimit` would (same
+ * limiter, key and points), for a path that answers the field without executing it. False when over the limit:
+ * that path then lets the operation execute, and the directive refuses it as it refuses any other.
+ */
+export type ReadCharge = (fieldName: string, caller: Caller) => Promise<boolean>;
+
+const readCharges = new WeakMap<GraphQLSchema, ReadCharge>();
+
+/** The read charge of a schema built by `applyRateLimits`. */
+export function readChargeOf(schema: GraphQLSchema): ReadCharge {
+  const charge = readCharges.get(schema);
+  if (!charge) throw new Error('This schema has no rate limits applied.');
+  return charge;
+}
+
+/** The directive builds its limiters itself, one per limit and duration; this class remembers each by both. */
+function rememberingLimiters(store: RateLimitStore, made: Map<string, RateLimiterAbstract>): typeof RateLimiterAbstract {
+  const Limiter = store.limiterClass as unknown as LimiterConstructor;
+  class Remembered extends Limiter {
+    constructor(options: IRateLimiterOptions) {
+      super(options);
+      made.set(`${options.points}/${options.duration}`, this);
+    }
+  }
+  return Remembered as unknown as typeof RateLimiterAbstract;
+}
+
+function readCharge(schema: GraphQLSchema, limiters: ReadonlyMap<string, RateLimiterAbstract>): ReadCharge {
+  return async (fieldName, caller) => {
+    const field = schema.getQueryType()?.getFields()[fieldName];
+    const limit = field && (getDirective(schema, field, 'rateLimit')?.[0] as { limit: number; duration: number } | undefined);
+    const limiter = limit && limiters.get(`${limit.limit}/${limit.duration}`);
+    if (!limiter) return false;
+    try {
+      await limiter.consume(readBudgetKey(caller), 1);
+      return true;
+    } catch (error) {
+      if (error instanceof Error) throw error;
+      return false;
+    }
+  };
+}
+
 /** Applies `@rateLimit` (calls) and `@prospectRateLimit` (prospects exported) to the schema. */
 export function applyRateLimits(schema: GraphQLSchema, store: RateLimitStore, events: RateLimitEvents = {}): GraphQLSchema {
-  const common = { keyGenerator: keyByCaller, onLimit: rejection(events), limiterClass: store.limiterClass };
+  const common = { keyGenerator: keyByCaller, onLimit: rejection(events) };
+  const callLimiters = new Map<string, RateLimiterAbstract>();
   const calls = rateLimitDirective<GraphQLContext>({
     ...common,
     name: 'rateLimit',
+    limiterClass: rememberingLimiters(store, callLimiters),
     pointsCalculator: freeForRepeats(() => 1),
     limiterOptions: { ...store.limiterOptions, keyPrefix: `${store.limiterOptions.keyPrefix ?? ''}rl:calls` },
   });
   const prospects = rateLimitDirective<GraphQLContext>({
     ...common,
     name: 'prospectRateLimit',
+    limiterClass: store.limiterClass,
     limiterOptions: { ...store.limiterOptions, keyPrefix: `${store.limiterOptions.keyPrefix ?? ''}rl:prospects` },
     pointsCalculator: freeForRepeats((directiveArgs, _source, args) => prospectPoints(directiveArgs, args)),
   });
-  return chargedOnSubscribe(schema, (swapped) => prospects.rateLimitDirectiveTransformer(calls.rateLimitDirectiveTransformer(swapped)));
+  const limited = chargedOnSubscribe(schema, (swapped) => prospects.rateLimitDirectiveTransformer(calls.rateLimitDirectiveTransformer(swapped)));
+  readCharges.set(limited, readCharge(limited, callLimiters));
+  return limited;
 }

@@ -1,5 +1,6 @@
 import type { GenerationEvent } from '../../datasources/claude/generation-events';
 import type { GeneratedContentModel } from '../../datasources/claude/models';
+import { AsyncQueue } from '../../datasources/shared/async-queue';
 import { systemClock, type Clock } from '../../datasources/shared/clock';
 import { describeError, logger } from '../../logging/logger';
 import { formatError } from '../format-error';
@@ -67,39 +68,6 @@ function objectFor(event: Exclude<GenerationEvent, { kind: 'delta' }>): Generati
   }
 }
 
-/** A queue between the engine's pace and the client's reads; `end` lets what is queued drain first. */
-class Channel<T> {
-  private readonly queued: T[] = [];
-  private waiting: ((result: IteratorResult<T, undefined>) => void) | undefined;
-  private ended = false;
-
-  push(value: T): void {
-    if (this.ended) return;
-    const waiting = this.waiting;
-    this.waiting = undefined;
-    if (waiting) waiting({ value, done: false });
-    else this.queued.push(value);
-  }
-
-  end(): void {
-    this.ended = true;
-    this.waiting?.({ value: undefined, done: true });
-    this.waiting = undefined;
-  }
-
-  /** Ends and forgets what was not read. */
-  discard(): void {
-    this.queued.length = 0;
-    this.end();
-  }
-
-  next(): Promise<IteratorResult<T, undefined>> {
-    if (this.queued.length > 0) return Promise.resolve({ value: this.queued.shift()!, done: false });
-    if (this.ended) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => (this.waiting = resolve));
-  }
-}
-
 /**
  * The subscription's event stream over the engine's events: deltas coalesced (`DeltaWindow`), every other event sent
  * as it comes after the text before it, and the stream ended by `completed` or `failed`, which is always last: an
@@ -109,7 +77,7 @@ class Channel<T> {
  */
 export function generationEventStream(source: AsyncIterable<GenerationEvent>, options: EventStreamOptions = {}): AsyncIterableIterator<GenerationPayload> {
   const clock = options.clock ?? systemClock;
-  const out = new Channel<GenerationPayload>();
+  const out = new AsyncQueue<GenerationPayload>();
   const send = (event: GenerationEventObject) => out.push({ generateContentStream: event });
   const window = new DeltaWindow((delta: SnippetText) => send({ __typename: 'SnippetDelta', ...delta }), clock, options.windowMs);
   let closed = false;

@@ -33,7 +33,7 @@ describe('Simulator options', () => {
     [{ faultRate: 2 }, 'faultRate'],
     [{ models: [] }, 'models'],
     [{ apiKey: '' }, 'apiKey'],
-    [{ faultsByRoute: { files: { overloaded: 1 } } }, 'unknown route "files"'],
+    [{ faultsByRoute: { batches: { overloaded: 1 } } }, 'unknown route "batches"'],
   ])('When the Claude simulator is configured with %j, then it throws naming %s and keeps its options', (change, named) => {
     const sim = new ClaudeSimulator();
     const before = sim.currentOptions();

@@ -28,13 +28,16 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Key-shaped for the audit, assembled here so that no key-like literal is committed for scanners to report. */
+const FAKE_ANTHROPIC_KEY = ['sk', 'ant', 'FAKE', 'not', 'a', 'key'].join('-');
+
 describe('audit:secrets', () => {
   it('When the bundle only talks to the BFF, then the audit passes', () => {
     expect(audit(bundle({ 'index.html': '<script src="/assets/a.js"></script>', 'assets/a.js': 'fetch("http://localhost:4000/graphql")' }))).toMatchObject({ status: 0 });
   });
 
   it.each([
-    ['an Anthropic key', 'const k = "sk-ant-api03-abcdef"', 'Anthropic key prefix "sk-ant-"'],
+    ['an Anthropic key', `const k = "${FAKE_ANTHROPIC_KEY}"`, 'Anthropic key prefix "sk-ant-"'],
     ['the upstream key header', 'headers: { "X-Api-Key": k }', 'upstream key header "x-api-key"'],
     ['the Anthropic host', 'fetch("https://api.anthropic.com/v1/messages")', 'upstream host api.anthropic.com'],
     ['the Woodpecker host', 'fetch("https://api.woodpecker.co/rest/v1/campaign_list")', 'upstream host api.woodpecker.co'],

@@ -2,7 +2,8 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
 import type { GenerateContentInput } from '../../../generated/operations/graphql';
 import { startTestStack, type TestStack } from '../../../testing/stack';
-import { contentCacheKey, MemoryContentCacheStore } from '../content-cache';
+import { MemoryCacheStore } from '../../shared/cache-store';
+import { contentCacheKey } from '../content-cache';
 import type { GenerateContentRequest } from '../models';
 import { buildPrompt, PROMPT_TEMPLATE_VERSION } from '../prompt';
 import { splitSequence } from '../sequence-parts';
@@ -109,10 +110,10 @@ describe('the content cache', () => {
   });
 });
 
-describe('MemoryContentCacheStore', () => {
+describe('MemoryCacheStore with a bound', () => {
   it('When an entry is older than its TTL, then it is gone; when the store is full, then the least recently used goes first', async () => {
     let now = 0;
-    const store = new MemoryContentCacheStore(2, () => now);
+    const store = new MemoryCacheStore<string>(() => now, 2);
     await store.set('a', 'A', 100);
     await store.set('b', 'B', 1_000);
     expect(await store.get('a')).toBe('A'); // a is now the most recently used

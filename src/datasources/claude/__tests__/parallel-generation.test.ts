@@ -99,7 +99,8 @@ describe('parallel generation without room in the gate', () => {
     stack.sims.claude.script('messages', ['slow', 'slow']);
     const holder = claudeFor(stack).generateStream({ ...LEAD_REQUEST, lead: { ...LEAD_REQUEST.lead, email: 'holder@acme.example' } });
     const holding = holder.next();
-    await until('the holder has both slots', () => stack.deps.upstreams.claude.status().inFlight === 2);
+    // The gate counts a call from its permit, the simulator from its arrival: both, before the stats are reset.
+    await until('the holder has both slots', () => stack.deps.upstreams.claude.status().inFlight === 2 && stack.sims.claude.stats.inFlight === 2);
     stack.sims.claude.resetStats();
 
     const waiting = collect(claudeFor(stack).generateStream(PARALLEL));

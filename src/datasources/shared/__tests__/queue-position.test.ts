@@ -1,7 +1,7 @@
 import type { QueueReport, UpstreamCall } from '../upstream';
 import { call, deadline, deferred, runtime, TestClock, type Deferred } from './support/fakes';
 
-/** The gate tells a waiting call where it stands: on joining, and whenever its place changes. */
+/** The gate tells a waiting call where it stands: once it has to wait, and whenever its place changes. */
 describe('queue positions', () => {
   let clock: TestClock;
   beforeEach(() => {
@@ -45,10 +45,22 @@ describe('queue positions', () => {
     for (const held of calls) held.release.resolve();
     await clock.until(Promise.all(results));
     // Every report names a position it held, each one different from the one before (changes only).
-    for (const { reports } of calls) {
+    for (const { reports } of calls.slice(2)) {
       expect(reports.length).toBeGreaterThan(0);
       for (let i = 1; i < reports.length; i++) expect(reports[i]!.position).not.toBe(reports[i - 1]!.position);
     }
+  });
+
+  it('When a call gets a slot at once, then it never hears it was queued', async () => {
+    const rt = runtime({ clock, limits: { maxConcurrency: 2 } });
+    const calls = [heldCall(), heldCall()];
+    const results = calls.map((held) => rt.execute(held.call, within(10_000)));
+    await clock.advance(0);
+
+    expect(calls.map((held) => held.started)).toEqual([true, true]);
+    for (const held of calls) held.release.resolve();
+    await clock.until(Promise.all(results));
+    expect(calls.map((held) => held.reports)).toEqual([[], []]);
   });
 
   it('When the call ahead gives up, then the one behind hears its new position at once, without a pump run', async () => {

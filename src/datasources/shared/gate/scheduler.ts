@@ -37,6 +37,8 @@ interface Waiter {
   onQueued: ((report: QueueReport) => void) | undefined;
   /** The position last reported to `onQueued`. */
   reported?: number;
+  /** The store refused it as the head: from then on it, and everyone behind it, is really waiting. */
+  blocked?: boolean;
   resolve(permit: Permit): void;
   reject(error: unknown): void;
   onAbort(): void;
@@ -81,7 +83,7 @@ export class GateScheduler {
    * Resolves with a permit once the slot and the cost are reserved. Rejects with a `LocalRejection` when the
    * queue is full or the wait cannot fit the deadline, and with an 'aborted' `UpstreamFailure` when the
    * deadline's signal fires while queued (the waiter leaves the queue at once). `onQueued` hears the call's
-   * position when it joins and whenever it changes.
+   * position once the gate found it has to wait, and whenever it changes.
    */
   acquire(cost: Cost, deadline: Deadline, onQueued?: (report: QueueReport) => void): Promise<Permit> {
     if (this.closed) return Promise.reject(closedGate());
@@ -95,7 +97,7 @@ export class GateScheduler {
       deadline.signal.addEventListener('abort', waiter.onAbort, { once: true });
       this.queue.push(waiter);
       accumulate(this.queuedDemand, cost, 1);
-      this.reportPositions();
+      // Its position is told once the head was refused: a call granted at once never hears it was queued.
       this.pump.kick();
     });
   }
@@ -167,7 +169,8 @@ export class GateScheduler {
    * reported, so a client sees one event per move, not one per pump run.
    */
   private reportPositions(): void {
-    if (!this.queue.some((waiter) => waiter.onQueued)) return;
+    // Until the store refused the head, the queue is only passing through (a burst being granted).
+    if (!this.queue[0]?.blocked || !this.queue.some((waiter) => waiter.onQueued)) return;
     const now = this.options.clock.now();
     const store = this.options.store.snapshot(now);
     const demandAhead: Cost = {};
@@ -229,6 +232,7 @@ export class GateScheduler {
         this.refuse(head, refusal);
         continue;
       }
+      head.blocked = true;
       this.queue.unshift(head);
       return Math.min(result.retryInMs, pollIntervalMs, head.enqueuedAt + queueMaxWaitMs - now);
     }

@@ -1,4 +1,6 @@
-import { CampaignCache, FORCE_REFRESH_WINDOW_MS, MemoryCacheStore, type CachedCampaignList } from '../campaign-cache';
+import { newRequestStats, runWithRequestContext, type RequestContext } from '../../../logging/request-context';
+import { MemoryCacheStore } from '../../shared/cache-store';
+import { CampaignCache, FORCE_REFRESH_WINDOW_MS, type CachedCampaignList } from '../campaign-cache';
 import type { CampaignModel } from '../models';
 
 const TTL_MS = 300_000;
@@ -113,5 +115,47 @@ describe('CampaignCache', () => {
     await cache.all(load, { beforeLoad: async () => void starts.push('cached') });
     expect(starts).toEqual(['first']);
     expect(loads).toBe(1);
+  });
+
+  describe('version (what a replayed answer is checked against)', () => {
+    it('When the cached list expires, is force-refreshed after the window or invalidated, then its version changes or is gone', async () => {
+      expect(await cache.version()).toBeUndefined();
+      await cache.all(load);
+      const first = await cache.version();
+      expect(first).toEqual(expect.any(String));
+      expect(await cache.version()).toBe(first);
+
+      now += FORCE_REFRESH_WINDOW_MS;
+      await cache.all(load, { forceRefresh: true });
+      const refreshed = await cache.version();
+      expect(refreshed).toEqual(expect.any(String));
+      expect(refreshed).not.toBe(first);
+
+      now += TTL_MS;
+      expect(await cache.version()).toBeUndefined();
+
+      await cache.all(load);
+      await cache.invalidate();
+      expect(await cache.version()).toBeUndefined();
+    });
+
+    it('When the list is reloaded at the same instant (a frozen clock), then the version still changes', async () => {
+      await cache.all(load);
+      const first = await cache.version();
+      await cache.invalidate();
+      await cache.all(load);
+      expect(await cache.version()).not.toBe(first);
+    });
+
+    it('When a request only hits the cache, then it records the version it read; a load or a forced refresh records none', async () => {
+      const read = async (options: { forceRefresh?: boolean } = {}) => {
+        const ctx: RequestContext = { requestId: 'r', stats: newRequestStats() };
+        await runWithRequestContext(ctx, () => cache.all(load, options));
+        return ctx.campaignListVersion;
+      };
+      expect(await read()).toBeNull();
+      expect(await read()).toBe(await cache.version());
+      expect(await read({ forceRefresh: true })).toBeNull();
+    });
   });
 });
