@@ -5,12 +5,13 @@
  */
 import { gql, openLoop, type OpenLoopRequest, type OpenLoopResponse, once } from '../lib/load';
 import { type Bar, consoleTable, type Section, table } from '../lib/report';
-import { bffEnv, startBff, startSimProcess } from '../lib/rig';
+import { bffEnv, type SimStats, startBff, startSimProcess } from '../lib/rig';
 import { settings } from '../lib/settings';
 import { fmt, percentile, sortedCopy } from '../lib/stats';
+import { type BudgetSample, budgetSample, budgetUse, percent } from './burst-claude-budget';
 
 const WOODPECKER_RPM = 120;
-const CLAUDE = { rpm: 20, inputTpm: 40_000, outputTpm: 20_480, maxTokens: 1024 };
+const CLAUDE = { rpm: 60, inputTpm: 300_000, outputTpm: 150_000, maxTokens: 1024 };
 const OVERLOAD = 3;
 const CAMPAIGNS = 100;
 
@@ -100,10 +101,19 @@ export async function burst(log: (line: string) => void): Promise<Section> {
       }),
     });
     const t0 = performance.now();
-    const [woodpeckerResponses, claudeResponses] = await Promise.all([
+    // The simulator's counters at the middle and the end of the offered window, not when the last answer is in.
+    const sampleAt = (s: number) =>
+      new Promise<BudgetSample>((resolve, reject) =>
+        setTimeout(() => sims.claude.stats<SimStats>().then(budgetSample).then(resolve, reject), s * 1000),
+      );
+    const claudeOffered = Math.round(claudeRate * seconds);
+    const [woodpeckerResponses, claudeResponses, half, end] = await Promise.all([
       openLoop(bff.url, woodpeckerRate, Math.round(woodpeckerRate * seconds), woodpeckerLoad),
-      openLoop(bff.url, claudeRate, Math.round(claudeRate * seconds), claudeLoad),
+      openLoop(bff.url, claudeRate, claudeOffered, claudeLoad),
+      sampleAt(seconds / 2),
+      sampleAt(seconds),
     ]);
+    const budget = budgetUse(CLAUDE, { seconds, offered: claudeOffered, half, end });
     const elapsed = (performance.now() - t0) / 1000;
     const wp = await sims.woodpecker.stats();
     const cl = await sims.claude.stats();
@@ -155,6 +165,9 @@ export async function burst(log: (line: string) => void): Promise<Section> {
     log('');
     log(consoleTable(outcomeHeader, outcomeRows));
     log(`  (all answers in after ${elapsed.toFixed(1)} s)`);
+    log('');
+    log(consoleTable(budget.header, budget.rows));
+    log(`  binding limit: ${budget.binding}`);
 
     const violations = wp.quotaViolations + cl.quotaViolations;
     const bars: Bar[] = [
@@ -167,6 +180,11 @@ export async function burst(log: (line: string) => void): Promise<Section> {
         bar: 'Woodpecker never sees 2 concurrent requests (maxConcurrentPerKey = 1, dropped = 0)',
         measured: `maxConcurrentPerKey ${wp.maxConcurrentPerKey}, dropped ${wp.dropped}`,
         holds: wp.maxConcurrentPerKey === 1 && wp.dropped === 0,
+      },
+      {
+        bar: `≥ 95% of Claude's request budget used in the ${seconds} s window (the request limit binding), with 0 violations`,
+        measured: `${percent(budget.requestShare)} (second half, refill only: ${percent(budget.sustainedRequestShare)}); binding: ${budget.binding}; violations ${cl.quotaViolations}`,
+        holds: budget.binding === 'requests' && budget.requestShare >= 0.95 && cl.quotaViolations === 0,
       },
     ];
     const unexplained = [...wo.other.values(), ...co.other.values()].reduce((a, b) => a + b, 0);
@@ -184,6 +202,14 @@ export async function burst(log: (line: string) => void): Promise<Section> {
       'Client-visible outcomes; latency of ok answers includes their queue wait:',
       '',
       table(outcomeHeader, outcomeRows),
+      '',
+      `Claude's budget as the simulator counted it during the ${seconds} s the load was offered (its buckets refill continuously and`,
+      `start full, so a limit L allows L × (1 + ${seconds}/60) in the window; at 3× load the full bucket is spent after 30 s, so the`,
+      'second half shows the sustained share against the refill alone). Requests allowed are capped at those offered. The token',
+      'budgets are set several times what the requests use, so that the request limit is the one under test (the last column:',
+      "the requests a minute each limit would let through at the tokens per request seen; the smallest binds).",
+      '',
+      table(budget.header, budget.rows),
       '',
       unexplained === 0 ? 'Every answer was ok or UPSTREAM_BUSY.' : `**${unexplained} answers were neither ok nor UPSTREAM_BUSY** (see "other").`,
       'Only one BFF instance is measured: several instances share quotas through Redis (REDIS_URL), which this rig does not run.',

@@ -2,113 +2,36 @@
  * Scenario 6 — streaming. `generateContentStream` over POST /graphql/stream (graphql-sse's own client, as the app
  * uses it) against the Claude simulator at a paced, Sonnet-like speed:
  *   first delta   time to the first SnippetDelta through the BFF vs the first text_delta straight from the simulator
- *                 (a streamed Messages call);
+ *                 (a streamed Messages call), one stream at a time and 64 together (at once and ramped);
  *   sequence      the whole sequence, parallel: false vs parallel: true, vs the same call made blocking straight to
  *                 the simulator (what a client of the mutation waits for);
  *   cancel        client abort → the simulator sees the upstream request closed;
  *   concurrency   256 streams at once against the BFF on one core: first-delta p50/p99, all completed, the BFF's
  *                 event-loop delay, memory per open stream.
  */
-import { createClient } from 'graphql-sse';
 import { request } from 'undici';
-import { buildPrompt } from '../../src/datasources/claude/prompt';
 import { Scrape } from '../../src/testing/prometheus-text';
 import { type Bar, consoleTable, type Section, table } from '../lib/report';
 import { bffEnv, type BffProcess, type SimProcess, sleep, startBff, startSimProcess } from '../lib/rig';
 import { settings } from '../lib/settings';
 import { fmt, median, percentile, sortedCopy } from '../lib/stats';
+import { direct, lead, MAX_TOKENS, type StreamTiming, streamOnce } from './stream-clients';
+import {
+  type ConcurrentFirstDelta,
+  concurrentBar,
+  concurrentHeader,
+  concurrentRow,
+  FIRST_DELTA_RAMP_MS,
+  measureConcurrentFirstDelta,
+  STREAMS,
+} from './stream-concurrent-first-delta';
 
 /** Claude Sonnet's pace on the simulator's knobs: ~0.6 s to the first token, then ~60 tokens/s, 16 characters per event. */
 const PACE = { ttftMs: 600, tokensPerSecond: 60, sseChunkChars: 16 };
-const MAX_TOKENS = 2048;
 const CONCURRENT = 256;
 /** The concurrency run starts its streams over this long (an open loop), then all of them stream at once. */
 const RAMP_MS = 1_000;
 const METRICS_TOKEN = 'bench-metrics-token-0123456789';
-
-const STREAM = `subscription($input: GenerateContentInput!) { generateContentStream(input: $input) {
-  __typename ... on SnippetDelta { snippet text } ... on GenerationCompleted { content { snippet1 } } ... on GenerationFailed { code } } }`;
-
-const lead = (i: number) => ({ email: `lead${i}@bench.example`, firstName: 'Dana', company: `Northwind ${i}`, title: 'VP Sales' });
-
-interface StreamTiming {
-  firstDeltaMs: number;
-  totalMs: number;
-  ended: string;
-}
-
-/**
- * One stream through the BFF; times from the request to the first SnippetDelta and to the end. With
- * `untilFirstDelta` the client unsubscribes at its first delta (a whole sequence at Claude's pace takes ~15 s).
- */
-function streamOnce(bff: BffProcess, input: Record<string, unknown>, signal?: AbortSignal, untilFirstDelta = false): Promise<StreamTiming> {
-  const client = createClient({ url: `${bff.url}/graphql/stream`, retryAttempts: 0, fetchFn: fetch });
-  const started = performance.now();
-  let firstDeltaMs = Number.NaN;
-  let ended = 'none';
-  return new Promise((resolve) => {
-    const dispose = client.subscribe<{ generateContentStream: { __typename: string; code?: string } }>(
-      { query: STREAM, variables: { input } },
-      {
-        next: ({ data, errors }) => {
-          const event = data?.generateContentStream;
-          if (event?.__typename === 'SnippetDelta' && Number.isNaN(firstDeltaMs)) {
-            firstDeltaMs = performance.now() - started;
-            if (untilFirstDelta) {
-              dispose();
-              resolve({ firstDeltaMs, totalMs: firstDeltaMs, ended: 'first delta' });
-            }
-          }
-          if (event?.__typename === 'GenerationCompleted') ended = 'completed';
-          if (event?.__typename === 'GenerationFailed') ended = event.code ?? 'failed';
-          if (errors) ended = String(errors[0]?.extensions?.code);
-        },
-        error: (error) => resolve({ firstDeltaMs, totalMs: performance.now() - started, ended: `client error: ${String(error)}` }),
-        complete: () => resolve({ firstDeltaMs, totalMs: performance.now() - started, ended }),
-      },
-    );
-    signal?.addEventListener('abort', () => {
-      dispose();
-      resolve({ firstDeltaMs, totalMs: performance.now() - started, ended: 'cancelled' });
-    });
-  });
-}
-
-/** The Messages request the BFF builds for a lead, as the simulator receives it. */
-function messagesBody(i: number, stream: boolean): string {
-  const prompt = buildPrompt({ lead: lead(i) });
-  return JSON.stringify({
-    model: 'claude-sonnet-4-6',
-    max_tokens: MAX_TOKENS,
-    system: prompt.system,
-    messages: [{ role: 'user', content: prompt.user }],
-    stream,
-  });
-}
-
-/** Straight to the simulator: time to the first text_delta (streamed) or to the whole answer (blocking). */
-async function direct(sims: SimProcess, i: number, stream: boolean): Promise<number> {
-  const started = performance.now();
-  const controller = new AbortController();
-  const response = await request(`${new URL(sims.claudeUrl).origin}/v1/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': sims.claudeKey, 'anthropic-version': '2023-06-01' },
-    body: messagesBody(i, stream),
-    signal: controller.signal,
-  });
-  if (!stream) {
-    await response.body.text();
-    return performance.now() - started;
-  }
-  for await (const chunk of response.body) {
-    if (String(chunk).includes('content_block_delta')) {
-      const ms = performance.now() - started;
-      controller.abort();
-      return ms;
-    }
-  }
-  throw new Error('the simulator stream had no text');
-}
 
 async function metricsOf(bff: BffProcess): Promise<Scrape> {
   const res = await request(`${bff.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
@@ -256,6 +179,12 @@ export async function stream(log: (line: string) => void): Promise<Section> {
     await measureFirstDelta(sims, bff, 3);
     const first = await measureFirstDelta(sims, bff, samples);
     log(`  first delta: ${samples} samples each`);
+    const rounds = settings.quick ? 2 : 4;
+    const concurrentFirst = [
+      await measureConcurrentFirstDelta(sims, bff, 0, rounds),
+      await measureConcurrentFirstDelta(sims, bff, FIRST_DELTA_RAMP_MS, rounds),
+    ];
+    log(`  first delta, ${STREAMS} streams, ${rounds} rounds each way: ${concurrentFirst.map((run) => concurrentRow(run).join(' | ')).join('; ')}`);
     const sequence = await measureSequence(sims, bff, settings.quick ? 2 : 5);
     const cancel = await measureCancel(sims, bff, settings.quick ? 5 : 10);
     log(`  cancel: ${cancel.length} samples`);
@@ -263,7 +192,7 @@ export async function stream(log: (line: string) => void): Promise<Section> {
     log(`  ${CONCURRENT} streams started over ${RAMP_MS} ms: done`);
     const burst = await measureConcurrency(bff, 0);
     log(`  ${CONCURRENT} streams started at once: done`);
-    return render(first, sequence, cancel, { ramped, burst }, log);
+    return render(first, concurrentFirst, sequence, cancel, { ramped, burst }, log);
   } finally {
     await bff.stop();
     await sims.proc.stop();
@@ -272,6 +201,7 @@ export async function stream(log: (line: string) => void): Promise<Section> {
 
 function render(
   first: FirstDelta,
+  concurrentFirst: ConcurrentFirstDelta[],
   sequence: Sequence,
   cancel: number[],
   runs: { ramped: Concurrency; burst: Concurrency },
@@ -308,6 +238,8 @@ function render(
   const completed = completedOf(c);
   log(consoleTable(['first delta (ms)', 'p50', 'p99'], firstRows));
   log(`  BFF first delta − simulator first token: ${fmt.signedMs(afterFirstToken, 0)} ms`);
+  const concurrentRows = concurrentFirst.map(concurrentRow);
+  log(consoleTable(concurrentHeader, concurrentRows));
   log(consoleTable(['whole sequence (ms)', 'p50', 'max'], seqRows));
   log(`  cancel → upstream closed: p50 ${fmt.ms(median(cancel), 0)} ms, max ${fmt.ms(Math.max(...cancel), 0)} ms`);
   log(consoleTable(concHeader, concRows));
@@ -318,6 +250,7 @@ function render(
       measured: `${fmt.signedMs(afterFirstToken, 0)} ms (p50)`,
       holds: afterFirstToken <= 400,
     },
+    ...concurrentFirst.map(concurrentBar),
     { bar: 'streaming: cancel aborts upstream ≤ 1 s', measured: `max ${fmt.ms(Math.max(...cancel), 0)} ms`, holds: Math.max(...cancel) <= 1000 },
     {
       bar: `streaming: ${CONCURRENT} streams on one core without stalls`,
@@ -337,6 +270,11 @@ function render(
     table(['first delta (ms)', 'p50', 'p99'], firstRows),
     '',
     `BFF first delta − simulator first token: ${fmt.signedMs(afterFirstToken, 0)} ms (p50). The BFF's first-delta samples unsubscribe at that delta.`,
+    '',
+    `${STREAMS} streams together, in rounds: a batch straight to the simulator and a batch through the BFF, one after the other, the order`,
+    'alternating per round; the overhead is the BFF\'s percentile minus the simulator\'s over all samples of the run.',
+    '',
+    table(concurrentHeader, concurrentRows),
     '',
     table(['whole sequence (ms)', 'p50', 'max'], seqRows),
     '',

@@ -22,7 +22,7 @@ describe('Claude simulator quota (token buckets per key)', () => {
     sim.resetStats();
   });
 
-  it('When 4 requests arrive at once with requestsPerMinute=3, then the 4th is a 429 quota violation until the bucket refills', async () => {
+  it('When 4 requests arrive at once with requestsPerMinute=3, then the 4th is a 429 quota violation until the bucket refills, and only 3 count as admitted', async () => {
     sim.configure({ requestsPerMinute: 3 });
 
     const statuses = [];
@@ -34,7 +34,7 @@ describe('Claude simulator quota (token buckets per key)', () => {
     expect(fourth.headers.get('retry-after')).toBe('1');
     expect(fourth.headers.get('anthropic-ratelimit-requests-remaining')).toBe('0');
     expect(await fourth.json()).toMatchObject({ type: 'error', error: { type: 'rate_limit_error' } });
-    expect(sim.stats).toMatchObject({ quotaViolations: 1, rateLimited: 1 });
+    expect(sim.stats).toMatchObject({ quotaViolations: 1, rateLimited: 1, messagesAdmitted: 3 });
 
     await sleep(400); // one request refills every 333 ms
     expect((await postClaude(sim, messageBody())).status).toBe(200);

@@ -29,6 +29,8 @@ import { type StreamBreak, type StreamReport, streamMessage, writingMs } from '.
 export interface ClaudeStats extends BaseStats, FileStats {
   inputTokens: number;
   outputTokens: number;
+  /** Messages requests the quota admitted: what a benchmark sets against the request budget. */
+  messagesAdmitted: number;
   /** count_tokens requests admitted (those over its own limit are counted as quota violations). */
   countTokensRequests: number;
   /** Histogram of `x-stainless-retry-count` values, from requests that sent the header. */
@@ -90,6 +92,7 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
       ...baseStats(),
       inputTokens: 0,
       outputTokens: 0,
+      messagesAdmitted: 0,
       countTokensRequests: 0,
       retryCounts: {},
       authHeaderKinds: { 'x-api-key': 0, bearer: 0 },
@@ -273,6 +276,7 @@ export class ClaudeSimulator extends SimulatorBase<ClaudeSimOptions, ClaudeStats
 
     const admission = this.quota.admit(key, request.inputTokens, request.maxTokens);
     if (!admission.admitted) return this.refuseOverQuota(res, key, admission.waitMs, requestId);
+    this.stats.messagesAdmitted++;
 
     const fault = this.drawFault('messages', (kind) => request.stream || !STREAM_ONLY_FAULTS.has(kind));
     let generated: GeneratedMessage | undefined;
