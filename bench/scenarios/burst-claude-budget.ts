@@ -59,8 +59,8 @@ export function budgetUse(quotas: ClaudeQuotas, { seconds, offered, half, end }:
   const row = (name: string, limit: number, used: number, halfUsed: number, allowsPerMinute: number, allowed = whole(limit), sustained = refill(limit)) => [
     name,
     fmt.int(limit),
-    `${fmt.int(used)} / ${fmt.int(allowed)} (${percent(used / allowed)})`,
-    `${fmt.int(used - halfUsed)} / ${fmt.int(sustained)} (${percent((used - halfUsed) / sustained)})`,
+    `${fmt.int(used)} / ${fmt.int(allowed)} (${fmt.pct(used / allowed)})`,
+    `${fmt.int(used - halfUsed)} / ${fmt.int(sustained)} (${fmt.pct((used - halfUsed) / sustained)})`,
     fmt.int(allowsPerMinute),
   ];
   const rows = [
@@ -75,8 +75,4 @@ export function budgetUse(quotas: ClaudeQuotas, { seconds, offered, half, end }:
     sustainedRequestShare: (end.admitted - half.admitted) / sustainedAllowed,
     binding,
   };
-}
-
-export function percent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
 }

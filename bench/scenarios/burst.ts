@@ -8,7 +8,7 @@ import { type Bar, consoleTable, type Section, table } from '../lib/report';
 import { bffEnv, type SimStats, startBff, startSimProcess } from '../lib/rig';
 import { settings } from '../lib/settings';
 import { fmt, percentile, sortedCopy } from '../lib/stats';
-import { type BudgetSample, budgetSample, budgetUse, percent } from './burst-claude-budget';
+import { type BudgetSample, budgetSample, budgetUse } from './burst-claude-budget';
 
 const WOODPECKER_RPM = 120;
 const CLAUDE = { rpm: 60, inputTpm: 300_000, outputTpm: 150_000, maxTokens: 1024 };
@@ -183,7 +183,7 @@ export async function burst(log: (line: string) => void): Promise<Section> {
       },
       {
         bar: `≥ 95% of Claude's request budget used in the ${seconds} s window (the request limit binding), with 0 violations`,
-        measured: `${percent(budget.requestShare)} (second half, refill only: ${percent(budget.sustainedRequestShare)}); binding: ${budget.binding}; violations ${cl.quotaViolations}`,
+        measured: `${fmt.pct(budget.requestShare)} (second half, refill only: ${fmt.pct(budget.sustainedRequestShare)}); binding: ${budget.binding}; violations ${cl.quotaViolations}`,
         holds: budget.binding === 'requests' && budget.requestShare >= 0.95 && cl.quotaViolations === 0,
       },
     ];
